@@ -1,0 +1,45 @@
+using System.CommandLine;
+using McpSentinel.Cli.Commands;
+using McpSentinel.Core.Configuration;
+
+namespace McpSentinel.Cli;
+
+/// <summary>The command tree. Each verb lives in its own *Command class; this file only wires them.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol servers, client configurations and live surfaces.");
+        root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(RulesCommand.Create(console));
+        root.Subcommands.Add(BaselineCommand.Create(console));
+        root.Subcommands.Add(VersionCommand.Create(console));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.Error.WriteLine("error: " + error.Message);
+            console.Error.WriteLine("Run 'mcp-sentinel --help' (or 'mcp-sentinel <command> --help') for usage.");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (ConfigException ex)
+        {
+            console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("cancelled: the scan did not finish");
+            return ExitCodes.Incomplete;
+        }
+    }
+}

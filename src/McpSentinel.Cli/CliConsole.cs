@@ -1,0 +1,18 @@
+namespace McpSentinel.Cli;
+
+/// <summary>The process's standard streams and what they are connected to (tests pass their own).</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream StandardOutput, bool OutputIsTerminal, bool ErrorIsTerminal, string WorkingDirectory)
+{
+    public static CliConsole FromSystem() => new(
+        Console.Out,
+        Console.Error,
+        Console.OpenStandardOutput(),
+        !Console.IsOutputRedirected,
+        !Console.IsErrorRedirected,
+        Environment.CurrentDirectory);
+
+    /// <summary>Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.</summary>
+    public bool ColorOnOut => OutputIsTerminal
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
+}

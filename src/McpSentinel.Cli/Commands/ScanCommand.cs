@@ -1,0 +1,90 @@
+using System.CommandLine;
+using McpSentinel.Core.Model;
+using McpSentinel.Core.Scanning;
+using McpSentinel.Reporting;
+using Spectre.Console;
+
+namespace McpSentinel.Cli.Commands;
+
+/// <summary><c>mcp-sentinel scan</c>: run the engines over the targets and write the requested reports.</summary>
+public static class ScanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new ScanInputs();
+        var format = new Option<string[]>("--format", "-f") { Description = "Output format: " + string.Join(", ", ReporterCatalog.Formats) + " (repeatable; pairs with --output in order)." };
+        var output = new Option<string[]>("--output", "-o") { Description = "Write the report to this file (repeatable; the format is taken from --format or the extension)." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none). Default: high." };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report(s) and errors." };
+
+        var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
+        inputs.AddTo(command);
+        foreach (var option in new Option[] { format, output, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
+
+        command.SetAction(parse =>
+        {
+            var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console);
+            var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline));
+            Severity threshold = config.FailOn ?? Severity.High;
+            if (parse.GetValue(failOn) is { } fo)
+            {
+                if (!Levels.TryParseThreshold(fo, out var t)) throw new UsageException($"--fail-on: '{fo}' is not one of critical, high, medium, low, info, none");
+                threshold = t.Value;
+            }
+            bool isQuiet = parse.GetValue(quiet);
+            bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet;
+
+            var result = Run(options, showProgress, console);
+            plan.Write(result, console);
+
+            if (!isQuiet && !plan.WritesToStdout)
+            {
+                var s = result.Summary;
+                console.Error.WriteLine($"mcp-sentinel: {s.Total} finding(s) ({s.Critical} critical, {s.High} high, {s.Medium} medium, {s.Low} low, {s.Info} info), {s.Suppressed} suppressed, in {result.FilesScanned} file(s)" + (result.Incomplete ? "; the scan was INCOMPLETE (see diagnostics)" : ""));
+            }
+            return ExitCode(result, threshold);
+        });
+        return command;
+    }
+
+    /// <summary>1 when a finding is at or above the threshold; otherwise 3 when the scan was incomplete; else 0.</summary>
+    public static int ExitCode(ScanResult result, Severity threshold)
+    {
+        if (result.Findings.Any(f => f.Severity >= threshold)) return ExitCodes.Findings;
+        if (result.Incomplete) return ExitCodes.Incomplete;
+        return ExitCodes.Clean;
+    }
+
+    private static ScanResult Run(ScanOptions options, bool showProgress, CliConsole console)
+    {
+        var scanner = new Scanner();
+        if (!showProgress) return scanner.Scan(options);
+
+        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error), Interactive = InteractionSupport.Yes });
+        ScanResult? result = null;
+        err.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("scanning", maxValue: 1);
+                var progress = new SynchronousProgress(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.FilesTotal);
+                    task.Value = p.FilesDone;
+                });
+                result = scanner.Scan(options, progress);
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to a thread pool and lag behind).</summary>
+    private sealed class SynchronousProgress(Action<ScanProgress> report) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => report(value);
+    }
+}

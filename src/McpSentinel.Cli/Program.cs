@@ -1,0 +1,3 @@
+using McpSentinel.Cli;
+
+return CliApp.Run(args, CliConsole.FromSystem());

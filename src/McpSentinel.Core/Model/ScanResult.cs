@@ -1,0 +1,27 @@
+namespace McpSentinel.Core.Model;
+
+/// <summary>The immutable outcome of one scan; every reporter renders this.</summary>
+public sealed record ScanResult
+{
+    public required string ToolVersion { get; init; }
+    public required string Target { get; init; }
+    /// <summary>Absolute folder that finding paths are relative to, when the scan had one directory target.</summary>
+    public string? RootPath { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required long DurationMs { get; init; }
+    public required IReadOnlyList<string> Engines { get; init; }
+    public required int FilesScanned { get; init; }
+    public required int FilesSkipped { get; init; }
+    public required IReadOnlyList<ScanDiagnostic> Diagnostics { get; init; }
+    /// <summary>Reported findings, sorted by path, line, rule.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>Findings removed by inline comments, the suppression file or the baseline.</summary>
+    public required IReadOnlyList<Finding> SuppressedFindings { get; init; }
+
+    /// <summary>Metadata of every rule that produced a finding (reported or suppressed), for rule tables in reports.</summary>
+    public IReadOnlyList<Rules.RuleMetadata> Rules { get; init; } = [];
+
+    public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
+
+    public ScanSummary Summary => ScanSummary.From(Findings, SuppressedFindings.Count);
+}

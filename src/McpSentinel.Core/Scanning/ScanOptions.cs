@@ -1,0 +1,20 @@
+using McpSentinel.Core.Discovery;
+using McpSentinel.Core.Model;
+using McpSentinel.Core.Rules;
+using McpSentinel.Core.Suppression;
+
+namespace McpSentinel.Core.Scanning;
+
+public sealed record ScanOptions
+{
+    public required IReadOnlyList<string> Targets { get; init; }
+    public required RuleSet Rules { get; init; }
+    public DiscoveryOptions Discovery { get; init; } = new();
+    public Severity MinSeverity { get; init; } = Severity.Info;
+    public Confidence MinConfidence { get; init; } = Confidence.Low;
+    public IReadOnlySet<string>? BaselineFingerprints { get; init; }
+    public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+    /// <summary>Engines to run, by name. Only engines that exist are accepted (see <see cref="Scanner.KnownEngines"/>).</summary>
+    public IReadOnlyList<string> Engines { get; init; } = [StaticEngine.EngineName];
+}

@@ -1,0 +1,3 @@
+namespace McpSentinel.Core.Scanning;
+
+public readonly record struct ScanProgress(int FilesDone, int FilesTotal);

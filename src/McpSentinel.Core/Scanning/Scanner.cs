@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using McpSentinel.Core.Discovery;
+using McpSentinel.Core.Model;
+using McpSentinel.Core.Suppression;
+
+namespace McpSentinel.Core.Scanning;
+
+/// <summary>
+/// Runs a scan: collects files from every target, reads them, runs the engines on each file in parallel,
+/// applies inline suppressions, and aggregates everything into one immutable <see cref="ScanResult"/>.
+/// </summary>
+public sealed class Scanner
+{
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName];
+
+    private readonly TimeProvider _time;
+
+    public Scanner(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+
+    public static string ToolVersion { get; } =
+        typeof(Scanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public ScanResult Scan(ScanOptions options, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = new ConcurrentQueue<ScanDiagnostic>();
+        var engines = CreateEngines(options);
+
+        var files = new List<DiscoveredFile>();
+        foreach (var target in options.Targets)
+        {
+            files.AddRange(Collect(target, options.Discovery, diagnostics.Enqueue));
+        }
+
+        var raw = new ConcurrentQueue<Finding>();
+        var inlineSuppressed = new ConcurrentQueue<Finding>();
+        int scanned = 0, skipped = 0, done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
+        Parallel.ForEach(files, parallel, file =>
+        {
+            var outcome = FileReader.Read(file, options.Discovery.MaxFileSize);
+            if (outcome.Diagnostic is not null) diagnostics.Enqueue(outcome.Diagnostic);
+            if (outcome.File is null)
+            {
+                if (outcome.Diagnostic is not null) Interlocked.Increment(ref skipped);
+            }
+            else
+            {
+                Interlocked.Increment(ref scanned);
+                AnalyzeFile(outcome.File, engines, raw, inlineSuppressed, diagnostics, cancellationToken);
+            }
+            progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
+        });
+
+        var aggregator = new FindingAggregator(options.Rules);
+        var (reported, suppressed) = aggregator.Aggregate(raw, inlineSuppressed, options, DateOnly.FromDateTime(started.UtcDateTime));
+
+        return new ScanResult
+        {
+            ToolVersion = ToolVersion,
+            Target = string.Join(", ", options.Targets),
+            RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
+            StartedAt = started,
+            DurationMs = stopwatch.ElapsedMilliseconds,
+            Engines = engines.Select(e => e.Name).ToArray(),
+            FilesScanned = scanned,
+            FilesSkipped = skipped,
+            Diagnostics = diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToArray(),
+            Findings = reported,
+            SuppressedFindings = suppressed,
+            Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : null)
+                .OfType<Rules.RuleMetadata>().ToArray(),
+        };
+    }
+
+    private static List<IFileEngine> CreateEngines(ScanOptions options)
+    {
+        var engines = new List<IFileEngine>();
+        foreach (var name in options.Engines.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            engines.Add(name.ToLowerInvariant() switch
+            {
+                StaticEngine.EngineName => new StaticEngine(options.Rules),
+                _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
+            });
+        }
+        return engines;
+    }
+
+    private static void AnalyzeFile(SourceFile file, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
+        ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (var engine in engines)
+        {
+            FileAnalysis analysis;
+            try
+            {
+                analysis = engine.Analyze(file, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                diagnostics.Enqueue(new ScanDiagnostic(file.Path, $"{engine.Name} engine failed on this file: {ex.GetType().Name}: {ex.Message}", Incomplete: true));
+                continue;
+            }
+            foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
+            foreach (var finding in analysis.Findings)
+            {
+                if (InlineSuppressions.IsSuppressed(file, finding)) inlineSuppressed.Enqueue(finding);
+                else raw.Enqueue(finding);
+            }
+        }
+    }
+
+    private static Language ShebangOrText(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[256];
+            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return LanguageDetector.FromShebang(head[..read]) ?? Language.Text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Language.Text; // the read that follows reports the error
+        }
+    }
+
+    /// <summary>The files of one target: a directory is walked; a file is taken as it is (even with an unknown extension).</summary>
+    private static IEnumerable<DiscoveredFile> Collect(string target, DiscoveryOptions options, Action<ScanDiagnostic> diagnostic)
+    {
+        if (Directory.Exists(target))
+        {
+            return FileDiscovery.Walk(target, options, diagnostic);
+        }
+        if (File.Exists(target))
+        {
+            var info = new FileInfo(target);
+            var language = LanguageDetector.FromName(info.Name) ?? ShebangOrText(info.FullName);
+            return [new DiscoveredFile(info.FullName, info.Name, language, info.Length)];
+        }
+        diagnostic(new ScanDiagnostic(target, "target does not exist or cannot be read", Incomplete: true));
+        return [];
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using McpSentinel.Core.Model;
+
+namespace McpSentinel.Reporting;
+
+/// <summary>The JSON report, exactly the public contract (schemaVersion 1.0, ARCHITECTURE.md §4.2).</summary>
+public sealed class JsonReporter : IReporter
+{
+    public const string SchemaVersion = "1.0";
+
+    public string Format => "json";
+    public string Extension => ".json";
+
+    public void Write(ScanResult result, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Default });
+        json.WriteStartObject();
+        json.WriteString("schemaVersion", SchemaVersion);
+
+        json.WriteStartObject("tool");
+        json.WriteString("name", "mcp-sentinel");
+        json.WriteString("version", result.ToolVersion);
+        json.WriteEndObject();
+
+        json.WriteStartObject("scan");
+        json.WriteString("target", result.Target);
+        json.WriteString("startedAt", result.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteNumber("durationMs", result.DurationMs);
+        json.WriteStartArray("engines");
+        foreach (var engine in result.Engines) json.WriteStringValue(engine);
+        json.WriteEndArray();
+        json.WriteNumber("filesScanned", result.FilesScanned);
+        json.WriteNumber("filesSkipped", result.FilesSkipped);
+        json.WriteBoolean("incomplete", result.Incomplete);
+        json.WriteStartArray("diagnostics");
+        foreach (var d in result.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", d.Path);
+            json.WriteString("message", d.Message);
+            json.WriteBoolean("incomplete", d.Incomplete);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        var summary = result.Summary;
+        json.WriteStartObject("summary");
+        json.WriteNumber("total", summary.Total);
+        json.WriteNumber("critical", summary.Critical);
+        json.WriteNumber("high", summary.High);
+        json.WriteNumber("medium", summary.Medium);
+        json.WriteNumber("low", summary.Low);
+        json.WriteNumber("info", summary.Info);
+        json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteNumber("riskScore", summary.RiskScore);
+        json.WriteEndObject();
+
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings) WriteFinding(json, finding);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding f)
+    {
+        json.WriteStartObject();
+        json.WriteString("fingerprint", f.Fingerprint);
+        json.WriteString("ruleId", f.RuleId);
+        json.WriteString("title", f.Title);
+        json.WriteString("category", f.Category);
+        json.WriteString("severity", f.Severity.ToWord());
+        json.WriteString("confidence", f.Confidence.ToWord());
+        json.WriteString("engine", f.Engine);
+        json.WriteString("message", f.Message);
+        json.WriteString("remediation", f.Remediation);
+        json.WriteStartObject("location");
+        if (f.Location.Path is not null) json.WriteString("path", f.Location.Path);
+        json.WriteNumber("startLine", f.Location.StartLine);
+        json.WriteNumber("startColumn", f.Location.StartColumn);
+        json.WriteNumber("endLine", f.Location.EndLine);
+        json.WriteNumber("endColumn", f.Location.EndColumn);
+        if (f.Location.LogicalPath is not null) json.WriteString("logicalPath", f.Location.LogicalPath);
+        json.WriteEndObject();
+        json.WriteString("evidence", f.Evidence);
+        WriteList(json, "cwe", f.Cwe);
+        WriteList(json, "owasp", f.Owasp);
+        WriteList(json, "mitre", f.Mitre);
+        WriteList(json, "references", f.References);
+        if (f.Trace is { Count: > 0 } trace)
+        {
+            json.WriteStartArray("trace");
+            foreach (var step in trace)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", step.Path);
+                json.WriteNumber("line", step.Line);
+                json.WriteNumber("column", step.Column);
+                json.WriteString("snippet", step.Snippet);
+                json.WriteString("note", step.Note);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteStringValue(v);
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using McpSentinel.Core.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace McpSentinel.Reporting;
+
+/// <summary>The human report: findings grouped by file with severity colours (when the terminal supports them),
+/// diagnostics, and a summary table. Plain text when <see cref="Color"/> is off (piped output, files, NO_COLOR).</summary>
+public sealed class TextReporter : IReporter
+{
+    public TextReporter(bool color = false, int width = 120)
+    {
+        Color = color;
+        Width = width;
+    }
+
+    public bool Color { get; }
+    public int Width { get; }
+    public string Format => "text";
+    public string Extension => ".txt";
+
+    public void Write(ScanResult result, Stream output)
+    {
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = Width;
+        Render(result, console);
+        writer.Flush();
+    }
+
+    public static void Render(ScanResult result, IAnsiConsole console)
+    {
+        console.MarkupLine(
+            $"[bold]mcp-sentinel {Markup.Escape(result.ToolVersion)}[/] · scanned {result.FilesScanned} file(s)" +
+            (result.FilesSkipped > 0 ? $" ({result.FilesSkipped} skipped)" : "") +
+            $" in {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · engines: {Markup.Escape(string.Join(", ", result.Engines))}");
+        console.MarkupLine($"[grey]target: {Markup.Escape(result.Target)}[/]");
+        console.WriteLine();
+
+        foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)"))
+        {
+            console.MarkupLine($"[bold underline]{Markup.Escape(group.Key)}[/]");
+            foreach (var f in group)
+            {
+                var where = f.Location.Path is null ? Markup.Escape(f.Location.LogicalPath ?? "") : $"{f.Location.StartLine}:{f.Location.StartColumn}";
+                console.MarkupLine($"  {SeverityMarkup(f.Severity)} {where,-8} [bold]{Markup.Escape(f.RuleId)}[/] {Markup.Escape(f.Title)}");
+                console.MarkupLine($"           [grey]{Markup.Escape(f.Category)} · {Markup.Escape(string.Join(", ", f.Cwe))} · confidence {f.Confidence.ToWord()} · {Markup.Escape(f.Engine)}[/]");
+                if (f.Evidence.Length > 0) console.MarkupLine($"           [grey]│[/] {Markup.Escape(f.Evidence)}");
+                if (f.Trace is { Count: > 0 } trace)
+                {
+                    foreach (var step in trace)
+                    {
+                        console.MarkupLine($"           [grey]↳ {Markup.Escape(step.Path)}:{step.Line} {Markup.Escape(step.Note)}:[/] {Markup.Escape(step.Snippet)}");
+                    }
+                }
+                console.MarkupLine($"           [green]fix:[/] {Markup.Escape(f.Remediation)}");
+            }
+            console.WriteLine();
+        }
+        if (result.Findings.Count == 0)
+        {
+            console.MarkupLine(result.Incomplete ? "[yellow]No findings in what could be scanned — but the scan was incomplete (see diagnostics).[/]" : "[green]No findings.[/]");
+            console.WriteLine();
+        }
+
+        if (result.Diagnostics.Count > 0)
+        {
+            console.MarkupLine($"[bold]Diagnostics ({result.Diagnostics.Count})[/]");
+            foreach (var d in result.Diagnostics.Take(50))
+            {
+                var mark = d.Incomplete ? "[red]incomplete[/]" : "[grey]note[/]";
+                console.MarkupLine($"  {mark} {Markup.Escape(d.Path)}: {Markup.Escape(d.Message)}");
+            }
+            if (result.Diagnostics.Count > 50) console.MarkupLine($"  [grey]… and {result.Diagnostics.Count - 50} more (see the JSON report)[/]");
+            console.WriteLine();
+        }
+
+        var summary = result.Summary;
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
+        foreach (var (severity, count) in new[] { (Severity.Critical, summary.Critical), (Severity.High, summary.High), (Severity.Medium, summary.Medium), (Severity.Low, summary.Low), (Severity.Info, summary.Info) })
+        {
+            table.AddRow(new Markup(SeverityMarkup(severity)), new Text(count.ToString(CultureInfo.InvariantCulture)));
+        }
+        table.AddRow(new Markup("[grey]suppressed[/]"), new Text(summary.Suppressed.ToString(CultureInfo.InvariantCulture)));
+        table.AddRow(new Markup("[bold]total[/]"), new Markup($"[bold]{summary.Total}[/]"));
+        console.Write(table);
+        console.MarkupLine($"Risk score: [bold]{summary.RiskScore}/100[/]" + (result.Incomplete ? " · [red]scan incomplete[/]" : ""));
+    }
+
+    public static string SeverityMarkup(Severity severity) => severity switch
+    {
+        Severity.Critical => "[bold white on red]CRITICAL[/]",
+        Severity.High => "[bold red]HIGH    [/]",
+        Severity.Medium => "[yellow]MEDIUM  [/]",
+        Severity.Low => "[blue]LOW     [/]",
+        _ => "[grey]INFO    [/]",
+    };
+}
