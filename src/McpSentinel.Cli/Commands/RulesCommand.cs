@@ -127,8 +127,8 @@ public static class RulesCommand
         command.SetAction(parse =>
         {
             var dirs = parse.GetValue(rulesDir) ?? [];
-            IEnumerable<CompiledRule> rules = dirs.Length == 0 ? RuleCatalog.BuiltinRules.Rules
-                : dirs.SelectMany(d => RuleLoader.LoadDirectory(Path.GetFullPath(Path.Combine(console.WorkingDirectory, d))).Rules);
+            IReadOnlyList<CompiledRule> rules = dirs.Length == 0 ? RuleCatalog.BuiltinRules.Rules
+                : dirs.SelectMany(d => RuleLoader.LoadDirectory(Path.GetFullPath(Path.Combine(console.WorkingDirectory, d))).Rules).ToList();
             var folder = Path.GetFullPath(Path.Combine(console.WorkingDirectory, parse.GetValue(output)!));
             Directory.CreateDirectory(folder);
             int count = 0;
@@ -137,7 +137,8 @@ public static class RulesCommand
                 File.WriteAllText(Path.Combine(folder, rule.Id + ".md"), RuleDocPage.Render(rule));
                 count++;
             }
-            console.Out.WriteLine($"wrote {count} page(s) to {folder}");
+            File.WriteAllText(Path.Combine(folder, "README.md"), RuleDocPage.RenderIndex(rules));
+            console.Out.WriteLine($"wrote {count} page(s) and README.md to {folder}");
             return ExitCodes.Clean;
         });
         return command;

@@ -41,6 +41,10 @@ public sealed class ScanInputs
     public (ScanOptions Options, SentinelConfig Config) Resolve(ParseResult parse, CliConsole console, string? baselineFile)
     {
         var targets = parse.GetValue(Targets) is { Length: > 0 } given ? given : [console.WorkingDirectory];
+        foreach (var t in targets.Where(t => t.StartsWith('-') && !Path.Exists(Path.Combine(console.WorkingDirectory, t))))
+        {
+            throw new UsageException($"unknown option '{t}' (to scan a path that starts with '-', write ./{t})");
+        }
         targets = targets.Select(t => Path.IsPathRooted(t) ? t : Path.GetFullPath(Path.Combine(console.WorkingDirectory, t))).ToArray();
 
         var config = SentinelConfig.Empty;
