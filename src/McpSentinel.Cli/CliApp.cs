@@ -41,5 +41,16 @@ public static class CliApp
             console.Error.WriteLine("cancelled: the scan did not finish");
             return ExitCodes.Incomplete;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex)
+        {
+            // never a crash code: an internal error leaves the result unknown, which is an incomplete run
+            console.Error.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Incomplete;
+        }
     }
 }

@@ -3,6 +3,9 @@ namespace McpSentinel.Cli;
 /// <summary>The process's standard streams and what they are connected to (tests pass their own).</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream StandardOutput, bool OutputIsTerminal, bool ErrorIsTerminal, string WorkingDirectory)
 {
+    /// <summary>Cancelled by Ctrl+C: the scan stops and the command exits 3.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public static CliConsole FromSystem() => new(
         Console.Out,
         Console.Error,

@@ -123,7 +123,7 @@ public sealed class RuleCatalogTests
     [InlineData("keywords: [ab]", "too short")]
     [InlineData("category: nonsense", "unknown category")]
     [InlineData("severity: urgent", "severity must be")]
-    [InlineData("unknown-key: 1", "not found")]
+    [InlineData("unknown-key: 1", "unknown key")]
     public void Loader_RejectsBrokenRules_WithAReason(string replacement, string expected)
     {
         var lines = new Dictionary<string, string>

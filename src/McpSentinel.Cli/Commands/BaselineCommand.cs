@@ -19,9 +19,8 @@ public static class BaselineCommand
         create.Options.Add(output);
         create.SetAction(parse =>
         {
-            var (options, _) = inputs.Resolve(parse, console, baselineFile: null);
-            options = options with { BaselineFingerprints = null };
-            var result = new Scanner().Scan(options);
+            var (options, _) = inputs.Resolve(parse, console, baselineFile: null, useConfigBaseline: false);
+            var result = new Scanner().Scan(options, cancellationToken: console.Cancellation);
             var baseline = Baseline.From(result.Findings, result.StartedAt, result.ToolVersion);
             var path = Path.GetFullPath(Path.Combine(console.WorkingDirectory, parse.GetValue(output)!));
             try { File.WriteAllText(path, baseline.ToJson()); }

@@ -111,6 +111,14 @@ public static class RulesCommand
                 errors.AddRange(loaded.Errors);
             }
             errors.AddRange(RuleVerifier.Verify(rules));
+            if (given.Length > 0)
+            {
+                var builtin = RuleCatalog.BuiltinRules.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var clash in rules.Where(r => builtin.Contains(r.Id)))
+                {
+                    console.Out.WriteLine($"note: {clash.Id} is also a built-in rule id: 'scan --rules' rejects it unless you add --no-builtin-rules");
+                }
+            }
             foreach (var error in errors) console.Out.WriteLine("FAIL " + error);
             int samples = rules.Sum(r => r.Samples.Count);
             console.Out.WriteLine($"{rules.Count} rule(s), {samples} self-test sample(s): {(errors.Count == 0 ? "all passed" : $"{errors.Count} problem(s)")}");
@@ -127,8 +135,11 @@ public static class RulesCommand
         command.SetAction(parse =>
         {
             var dirs = parse.GetValue(rulesDir) ?? [];
-            IReadOnlyList<CompiledRule> rules = dirs.Length == 0 ? RuleCatalog.BuiltinRules.Rules
-                : dirs.SelectMany(d => RuleLoader.LoadDirectory(Path.GetFullPath(Path.Combine(console.WorkingDirectory, d))).Rules).ToList();
+            var loads = dirs.Length == 0 ? [RuleCatalog.BuiltinRules]
+                : dirs.Select(d => RuleLoader.LoadDirectory(Path.GetFullPath(Path.Combine(console.WorkingDirectory, d)))).ToList();
+            var loadErrors = loads.SelectMany(l => l.Errors).ToList();
+            if (loadErrors.Count > 0) throw new UsageException("the rules could not be loaded:\n  " + string.Join("\n  ", loadErrors.Select(e => e.ToString())));
+            IReadOnlyList<CompiledRule> rules = loads.SelectMany(l => l.Rules).ToList();
             var folder = Path.GetFullPath(Path.Combine(console.WorkingDirectory, parse.GetValue(output)!));
             Directory.CreateDirectory(folder);
             int count = 0;

@@ -44,6 +44,10 @@ public static class ScanCommand
                 var s = result.Summary;
                 console.Error.WriteLine($"mcp-sentinel: {s.Total} finding(s) ({s.Critical} critical, {s.High} high, {s.Medium} medium, {s.Low} low, {s.Info} info), {s.Suppressed} suppressed, in {result.FilesScanned} file(s)" + (result.Incomplete ? "; the scan was INCOMPLETE (see diagnostics)" : ""));
             }
+            if (RuleProfile.Enabled)
+            {
+                foreach (var (id, time, lines) in RuleProfile.Slowest(25)) console.Error.WriteLine($"profile: {id,-16} {time.TotalMilliseconds,9:F1} ms over {lines} line(s)");
+            }
             return ExitCode(result, threshold);
         });
         return command;
@@ -60,7 +64,7 @@ public static class ScanCommand
     private static ScanResult Run(ScanOptions options, bool showProgress, CliConsole console)
     {
         var scanner = new Scanner();
-        if (!showProgress) return scanner.Scan(options);
+        if (!showProgress) return scanner.Scan(options, cancellationToken: console.Cancellation);
 
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error), Interactive = InteractionSupport.Yes });
         ScanResult? result = null;
@@ -76,7 +80,7 @@ public static class ScanCommand
                     task.MaxValue = Math.Max(1, p.FilesTotal);
                     task.Value = p.FilesDone;
                 });
-                result = scanner.Scan(options, progress);
+                result = scanner.Scan(options, progress, console.Cancellation);
                 task.Value = task.MaxValue;
             });
         return result!;

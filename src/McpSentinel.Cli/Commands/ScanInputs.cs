@@ -38,7 +38,7 @@ public sealed class ScanInputs
     }
 
     /// <summary>Builds the scan options; throws <see cref="UsageException"/> / <see cref="ConfigException"/> on bad input.</summary>
-    public (ScanOptions Options, SentinelConfig Config) Resolve(ParseResult parse, CliConsole console, string? baselineFile)
+    public (ScanOptions Options, SentinelConfig Config) Resolve(ParseResult parse, CliConsole console, string? baselineFile, bool useConfigBaseline = true)
     {
         var targets = parse.GetValue(Targets) is { Length: > 0 } given ? given : [console.WorkingDirectory];
         foreach (var t in targets.Where(t => t.StartsWith('-') && !Path.Exists(Path.Combine(console.WorkingDirectory, t))))
@@ -71,7 +71,7 @@ public sealed class ScanInputs
             .SelectMany(x => x.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Select(x => x.ToLowerInvariant()).Distinct().ToArray();
         foreach (var engine in engines.Where(x => !Scanner.KnownEngines.Contains(x)))
-            throw new UsageException($"--engines: unknown engine '{engine}' (available: {string.Join(", ", Scanner.KnownEngines)})");
+            throw new UsageException($"unknown engine '{engine}' in {(parse.GetValue(Engines) is { Length: > 0 } ? "--engines" : config.SourcePath)} (available: {string.Join(", ", Scanner.KnownEngines)})");
 
         long maxFileSize = config.MaxFileSize ?? DiscoveryOptions.DefaultMaxFileSize;
         if (parse.GetValue(MaxFileSize) is { } mfs && !ConfigLoader.TryParseSize(mfs, out maxFileSize))
@@ -96,7 +96,7 @@ public sealed class ScanInputs
         }
 
         HashSet<string>? baseline = null;
-        var baselinePath = baselineFile is not null ? Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselineFile)) : config.Baseline;
+        var baselinePath = baselineFile is not null ? Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselineFile)) : useConfigBaseline ? config.Baseline : null;
         if (baselinePath is not null)
         {
             if (!File.Exists(baselinePath)) throw new UsageException($"baseline file not found: {baselinePath}");

@@ -3,8 +3,7 @@ using System.Text.RegularExpressions;
 using McpSentinel.Core.Model;
 using McpSentinel.Core.Suppression;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using McpSentinel.Core.Yaml;
 
 namespace McpSentinel.Core.Configuration;
 
@@ -14,10 +13,6 @@ public static partial class ConfigLoader
 {
     public const string FileName = ".mcp-sentinel.yml";
     private static readonly string[] FileNames = [FileName, ".mcp-sentinel.yaml"];
-
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(HyphenatedNamingConvention.Instance)
-        .Build();
 
     public static string? Find(string target)
     {
@@ -59,73 +54,82 @@ public static partial class ConfigLoader
 
     public static SentinelConfig Parse(string yaml, string path)
     {
-        ConfigDocument? doc;
         try
         {
-            doc = Deserializer.Deserialize<ConfigDocument>(yaml);
+            var map = YamlMap.ParseDocument(yaml);
+            if (map is null) return SentinelConfig.Empty with { SourcePath = path };
+            var config = Read(map, path);
+            map.RejectUnknownKeys();
+            return config;
         }
         catch (YamlException ex)
         {
-            throw new ConfigException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {Reason(ex)}");
+            throw new ConfigException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
         }
-        if (doc is null) return SentinelConfig.Empty with { SourcePath = path };
+        catch (YamlShapeException ex)
+        {
+            throw new ConfigException($"{path}:{ex.Line}:{ex.Column}: {ex.Message}");
+        }
+    }
 
+    private static SentinelConfig Read(YamlMap map, string path)
+    {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, ExpandHome(p)));
-        Exception Bad(string key, string why) => new ConfigException($"{path}: '{key}': {why}");
 
         Severity? failOn = null, minSeverity = null;
         Confidence? minConfidence = null;
-        if (doc.FailOn is not null)
+        if (map.String("fail-on") is { } fo)
         {
-            if (!Levels.TryParseThreshold(doc.FailOn, out var s)) throw Bad("fail-on", $"'{doc.FailOn}' is not one of critical, high, medium, low, info, none");
+            if (!Levels.TryParseThreshold(fo, out var s)) throw map.ErrorAt("fail-on", $"'{fo}' is not one of critical, high, medium, low, info, none");
             failOn = s;
         }
-        if (doc.MinSeverity is not null)
+        if (map.String("min-severity") is { } ms)
         {
-            if (!Levels.TryParseSeverity(doc.MinSeverity, out var s)) throw Bad("min-severity", $"'{doc.MinSeverity}' is not one of critical, high, medium, low, info");
+            if (!Levels.TryParseSeverity(ms, out var s)) throw map.ErrorAt("min-severity", $"'{ms}' is not one of critical, high, medium, low, info");
             minSeverity = s;
         }
-        if (doc.MinConfidence is not null)
+        if (map.String("min-confidence") is { } mc)
         {
-            if (!Levels.TryParseConfidence(doc.MinConfidence, out var c)) throw Bad("min-confidence", $"'{doc.MinConfidence}' is not one of high, medium, low");
+            if (!Levels.TryParseConfidence(mc, out var c)) throw map.ErrorAt("min-confidence", $"'{mc}' is not one of high, medium, low");
             minConfidence = c;
         }
         long? maxFileSize = null;
-        if (doc.MaxFileSize is not null)
+        if (map.String("max-file-size") is { } mfs)
         {
-            if (!TryParseSize(doc.MaxFileSize, out var size)) throw Bad("max-file-size", $"'{doc.MaxFileSize}' is not a size such as 2MB, 512KB or 1048576");
+            if (!TryParseSize(mfs, out var size)) throw map.ErrorAt("max-file-size", $"'{mfs}' is not a size such as 2MB, 512KB or 1048576");
             maxFileSize = size;
         }
-        if (doc.Jobs is < 1 or > 256) throw Bad("jobs", "must be between 1 and 256");
+        var jobs = map.Int("jobs");
+        if (jobs is < 1 or > 256) throw map.ErrorAt("jobs", "must be between 1 and 256");
 
         var overrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (rule, value) in doc.SeverityOverrides ?? [])
+        foreach (var (rule, value, node) in map.Pairs("severity-overrides") ?? [])
         {
-            if (!Levels.TryParseSeverity(value, out var s)) throw Bad("severity-overrides", $"{rule}: '{value}' is not a severity");
+            if (!Levels.TryParseSeverity(value, out var s)) throw YamlMap.Error(node, $"severity-overrides: {rule}: '{value}' is not a severity");
             overrides[rule] = s;
         }
 
-        var suppressions = ParseSuppressions(doc.Suppressions, path);
-
+        var engines = map.StringList("engines");
+        var baseline = map.String("baseline");
         return new SentinelConfig
         {
             SourcePath = path,
             FailOn = failOn,
             MinSeverity = minSeverity,
             MinConfidence = minConfidence,
-            Engines = doc.Engines,
-            RuleDirectories = (doc.Rules ?? []).Select(Resolve).ToArray(),
-            Include = doc.Include ?? [],
-            Exclude = doc.Exclude ?? [],
+            Engines = engines,
+            RuleDirectories = (map.StringList("rules") ?? []).Select(Resolve).ToArray(),
+            Include = map.StringList("include") ?? [],
+            Exclude = map.StringList("exclude") ?? [],
             MaxFileSize = maxFileSize,
-            Jobs = doc.Jobs,
-            Baseline = doc.Baseline is null ? null : Resolve(doc.Baseline),
-            FollowSymlinks = doc.FollowSymlinks,
-            Gitignore = doc.Gitignore,
-            DisableRules = doc.DisableRules ?? [],
+            Jobs = jobs,
+            Baseline = baseline is null ? null : Resolve(baseline),
+            FollowSymlinks = map.Bool("follow-symlinks"),
+            Gitignore = map.Bool("gitignore"),
+            DisableRules = map.StringList("disable-rules") ?? [],
             SeverityOverrides = overrides,
-            Suppressions = suppressions,
+            Suppressions = ReadSuppressions(map.MapList("suppressions")),
         };
     }
 
@@ -140,45 +144,46 @@ public static partial class ConfigLoader
         }
         try
         {
-            var doc = Deserializer.Deserialize<SuppressionFileDocument>(text);
-            return ParseSuppressions(doc?.Suppressions, path);
+            var map = YamlMap.ParseDocument(text);
+            if (map is null) return [];
+            var entries = ReadSuppressions(map.MapList("suppressions"));
+            map.RejectUnknownKeys();
+            return entries;
         }
         catch (YamlException ex)
         {
-            throw new ConfigException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {Reason(ex)}");
+            throw new ConfigException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (YamlShapeException ex)
+        {
+            throw new ConfigException($"{path}:{ex.Line}:{ex.Column}: {ex.Message}");
         }
     }
 
-    private static IReadOnlyList<SuppressionEntry> ParseSuppressions(List<SuppressionDocument>? docs, string path)
+    private static IReadOnlyList<SuppressionEntry> ReadSuppressions(List<YamlMap>? items)
     {
         var result = new List<SuppressionEntry>();
-        int index = 0;
-        foreach (var s in docs ?? [])
+        foreach (var s in items ?? [])
         {
-            index++;
-            if (string.IsNullOrWhiteSpace(s.Reason)) throw new ConfigException($"{path}: suppression #{index}: a 'reason' is required");
-            if (s.Rule is null && s.Path is null && s.Fingerprint is null) throw new ConfigException($"{path}: suppression #{index}: give a 'rule', a 'path' or a 'fingerprint'");
+            var rule = s.String("rule");
+            var pathGlob = s.String("path");
+            var fingerprint = s.String("fingerprint");
+            var reason = s.String("reason");
+            var expiresText = s.String("expires");
+            s.RejectUnknownKeys();
+            if (string.IsNullOrWhiteSpace(reason)) throw s.ErrorAt("reason", "a suppression needs a 'reason'");
+            if (rule is null && pathGlob is null && fingerprint is null) throw s.ErrorAt("rule", "a suppression needs a 'rule', a 'path' or a 'fingerprint'");
             DateOnly? expires = null;
-            if (s.Expires is not null)
+            if (expiresText is not null)
             {
-                if (!DateOnly.TryParseExact(s.Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    throw new ConfigException($"{path}: suppression #{index}: expires '{s.Expires}' is not a date like 2026-12-31");
+                if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    throw s.ErrorAt("expires", $"'{expiresText}' is not a date like 2026-12-31");
                 expires = d;
             }
-            result.Add(new SuppressionEntry(s.Rule?.Trim(), s.Path?.Trim(), s.Fingerprint?.Trim(), s.Reason.Trim(), expires));
+            result.Add(new SuppressionEntry(rule?.Trim(), pathGlob?.Trim(), fingerprint?.Trim(), reason.Trim(), expires));
         }
         return result;
     }
-
-    private static string Reason(YamlException ex)
-    {
-        var message = ex.InnerException?.Message ?? ex.Message;
-        var unknown = UnknownProperty().Match(message);
-        return unknown.Success ? $"unknown key '{unknown.Groups[1].Value}'" : message;
-    }
-
-    [GeneratedRegex("Property '([^']+)' not found", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
-    private static partial Regex UnknownProperty();
 
     public static bool TryParseSize(string text, out long bytes)
     {

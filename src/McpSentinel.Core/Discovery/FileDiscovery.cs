@@ -81,7 +81,7 @@ public static class FileDiscovery
                         var real = targetDir.FullName.TrimEnd('/');
                         if (!visited.Add(real) || IsAncestor(real, dir.FullName))
                         {
-                            diagnostic(new ScanDiagnostic(childRelative, "symbolic link loop skipped (points to " + real + ")", Incomplete: false));
+                            diagnostic(new ScanDiagnostic(childRelative, "symbolic link skipped: it points to a folder already scanned or to one of its own parents (" + real + ")", Incomplete: false));
                             continue;
                         }
                         isDirectory = true;

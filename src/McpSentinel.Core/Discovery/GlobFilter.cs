@@ -3,7 +3,8 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace McpSentinel.Core.Discovery;
 
 /// <summary>--include/--exclude globs over '/'-separated relative paths. A pattern without a '/' matches at any
-/// depth (<c>*.py</c> is <c>**/*.py</c>), as in .gitignore; a pattern naming a directory excludes what is under it.</summary>
+/// depth (<c>*.py</c> is <c>**/*.py</c>), as in .gitignore; a leading '/' anchors it to the scan root; a pattern
+/// naming a directory covers what is under it.</summary>
 public sealed class GlobFilter
 {
     private readonly Matcher? _include;
@@ -23,9 +24,10 @@ public sealed class GlobFilter
         {
             var pattern = raw.Replace('\\', '/').Trim();
             if (pattern.StartsWith("./", StringComparison.Ordinal)) pattern = pattern[2..];
+            bool anchored = pattern.StartsWith('/');
             pattern = pattern.TrimStart('/');
             if (pattern.Length == 0) continue;
-            if (!pattern.Contains('/')) pattern = "**/" + pattern;
+            if (!anchored && !pattern.Contains('/')) pattern = "**/" + pattern;
             matcher.AddInclude(pattern);
             if (!pattern.EndsWith("/**", StringComparison.Ordinal)) matcher.AddInclude(pattern.TrimEnd('/') + "/**");
         }

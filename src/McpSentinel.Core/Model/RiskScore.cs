@@ -2,8 +2,8 @@ namespace McpSentinel.Core.Model;
 
 /// <summary>
 /// The scan risk score (0-100), documented in docs/risk-score.md: each finding contributes
-/// severity weight x confidence factor; the sum saturates towards 100 so that one critical
-/// finding already scores high and many low ones cannot reach the top.
+/// severity weight x confidence factor; the sum saturates towards 100, so one critical finding already
+/// scores 55 and further findings add less and less.
 /// </summary>
 public static class RiskScore
 {

@@ -1,3 +1,5 @@
+using McpSentinel.Core.Yaml;
+
 
 namespace McpSentinel.Core.Rules;
 
@@ -5,6 +7,56 @@ namespace McpSentinel.Core.Rules;
 /// <see cref="RuleCompiler"/> turns it into an immutable <see cref="CompiledRule"/>.</summary>
 internal sealed class RuleDocument
 {
+    public static RuleDocument? Read(YamlMap? map)
+    {
+        if (map is null) return null;
+        var doc = new RuleDocument
+        {
+            Id = map.String("id"),
+            Title = map.String("title"),
+            Category = map.String("category"),
+            Severity = map.String("severity"),
+            Confidence = map.String("confidence"),
+            Kind = map.String("kind"),
+            Languages = map.StringList("languages"),
+            Keywords = map.StringList("keywords"),
+            Window = map.Int("window"),
+            Patterns = map.StringList("patterns"),
+            ExcludePatterns = map.StringList("exclude-patterns"),
+            Message = map.String("message"),
+            Description = map.String("description"),
+            Remediation = map.String("remediation"),
+            Cwe = map.StringList("cwe"),
+            Owasp = map.StringList("owasp"),
+            Mitre = map.StringList("mitre"),
+            References = map.StringList("references"),
+        };
+        if (map.Map("entropy") is { } entropy)
+        {
+            doc.Entropy = new EntropyDocument { Min = entropy.Double("min") ?? 0 };
+            entropy.RejectUnknownKeys();
+        }
+        if (map.Map("tests") is { } tests)
+        {
+            doc.Tests = new RuleTestsDocument { Match = ReadSamples(tests.MapList("match")), NoMatch = ReadSamples(tests.MapList("no-match")) };
+            tests.RejectUnknownKeys();
+        }
+        map.RejectUnknownKeys();
+        return doc;
+    }
+
+    private static List<RuleSampleDocument>? ReadSamples(List<YamlMap>? items)
+    {
+        if (items is null) return null;
+        var list = new List<RuleSampleDocument>();
+        foreach (var item in items)
+        {
+            list.Add(new RuleSampleDocument { Lang = item.String("lang"), Code = item.String("code") });
+            item.RejectUnknownKeys();
+        }
+        return list;
+    }
+
     public string? Id { get; set; }
     public string? Title { get; set; }
     public string? Category { get; set; }

@@ -1,7 +1,5 @@
-using System.Reflection;
+using McpSentinel.Core.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace McpSentinel.Core.Rules;
 
@@ -9,10 +7,6 @@ namespace McpSentinel.Core.Rules;
 /// every problem becomes a <see cref="RuleError"/>.</summary>
 public static class RuleLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(HyphenatedNamingConvention.Instance)
-        .Build();
-
     private const string ResourcePrefix = "rules/";
 
     /// <summary>The rule pack shipped inside the scanner.</summary>
@@ -81,12 +75,17 @@ public static class RuleLoader
         RuleDocument? doc;
         try
         {
-            doc = Deserializer.Deserialize<RuleDocument>(yaml);
+            doc = RuleDocument.Read(YamlMap.ParseDocument(yaml));
         }
         catch (YamlException ex)
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
             errors.Add(new RuleError(source, null, $"line {ex.Start.Line}, column {ex.Start.Column}: {reason}"));
+            return;
+        }
+        catch (YamlShapeException ex)
+        {
+            errors.Add(new RuleError(source, null, $"line {ex.Line}, column {ex.Column}: {ex.Message}"));
             return;
         }
         if (doc is null)

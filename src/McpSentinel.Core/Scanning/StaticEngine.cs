@@ -46,7 +46,16 @@ public sealed class StaticEngine : IFileEngine
             var rule = _rules.Rules[r];
             try
             {
-                RunRule(file, rule, ruleLines, findings);
+                if (RuleProfile.Enabled)
+                {
+                    long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    RunRule(file, rule, ruleLines, findings);
+                    RuleProfile.Add(rule.Id, System.Diagnostics.Stopwatch.GetElapsedTime(started), ruleLines.Count);
+                }
+                else
+                {
+                    RunRule(file, rule, ruleLines, findings);
+                }
             }
             catch (RegexMatchTimeoutException)
             {
@@ -56,48 +65,92 @@ public sealed class StaticEngine : IFileEngine
         return new FileAnalysis(findings, diagnostics);
     }
 
-    private static void RunRule(SourceFile file, CompiledRule rule, List<int> ruleLines, List<Finding> findings)
+    /// <summary>
+    /// Runs one rule around the lines where its keywords occur. Each hit line h opens the region
+    /// [h - window, h + window]; regions that touch are merged, so each stretch of text is searched once per pattern.
+    /// A match counts when its lines include a hit line (every match contains one of its rule's keywords) and it lies
+    /// within that hit line's region.
+    /// </summary>
+    private static void RunRule(SourceFile file, CompiledRule rule, List<int> hits, List<Finding> findings)
     {
         var text = file.Text;
         var lines = file.Lines;
-        int lastReportedStart = -1;
-        foreach (var line in ruleLines)
+        int lastLine = lines.LineCount - 1;
+        int w = rule.Window;
+        var reportedLines = new HashSet<int>();
+        int i = 0;
+        while (i < hits.Count)
         {
-            int lineStart = lines.LineStart(line);
-            int lineEnd = lines.LineEnd(line, text);
-            int windowLastLine = Math.Min(lines.LineCount - 1, line + rule.Window);
-            int windowEnd = lines.LineEnd(windowLastLine, text);
-            string? windowText = null;
+            int regionFirst = Math.Max(0, hits[i] - w);
+            int regionLast = Math.Min(lastLine, hits[i] + w);
+            int j = i + 1;
+            while (j < hits.Count && hits[j] - w <= regionLast + 1)
+            {
+                regionLast = Math.Min(lastLine, hits[j] + w);
+                j++;
+            }
+            int regionStart = lines.LineStart(regionFirst);
+            int regionEnd = lines.LineEnd(regionLast, text);
 
             foreach (var pattern in rule.Patterns)
             {
-                var match = pattern.Match(text, lineStart, windowEnd - lineStart);
-                for (; match.Success; match = match.NextMatch())
+                for (var match = pattern.Match(text, regionStart, regionEnd - regionStart); match.Success; match = match.NextMatch())
                 {
-                    int start = match.Index;
-                    if (start > lineEnd) break;
-                    if (start <= lastReportedStart) continue;
-                    if (rule.Kind == RuleKind.Code && file.Comments.IsCommentOrDocstring(start)) continue;
-
-                    var secretGroup = match.Groups["secret"];
-                    var secret = secretGroup.Success ? secretGroup : (rule.Metadata.Category == Categories.HardcodedSecret ? (Group)match : null);
-                    if (rule.MinEntropy is { } minEntropy)
+                    int startLine = lines.LineOf(match.Index);
+                    if (reportedLines.Contains(startLine)) continue;
+                    int endLine = lines.LineOf(Math.Max(match.Index, match.Index + match.Length - 1));
+                    int hit = FirstHitAtOrAfter(hits, i, j, startLine);
+                    if (hit < 0 || hit > endLine) continue; // the match does not contain a keyword line
+                    var candidate = match;
+                    if (startLine < hit - w || endLine > hit + w)
                     {
-                        var measured = secretGroup.Success ? secretGroup.ValueSpan : match.ValueSpan;
-                        if (Entropy.Shannon(measured) < minEntropy) continue;
+                        // the merged region let the match run past its hit line's window: retry within that window only
+                        int windowStart = lines.LineStart(Math.Max(0, hit - w));
+                        var retry = pattern.Match(text, windowStart, lines.LineEnd(Math.Min(lastLine, hit + w), text) - windowStart);
+                        if (!retry.Success) continue;
+                        candidate = retry;
+                        startLine = lines.LineOf(retry.Index);
+                        if (reportedLines.Contains(startLine)) continue;
                     }
-                    if (rule.ExcludePatterns.Count > 0)
+                    if (Accept(file, rule, candidate, startLine, Math.Min(lastLine, startLine + w)) is { } finding)
                     {
-                        windowText ??= text[lineStart..windowEnd];
-                        if (rule.ExcludePatterns.Any(p => p.IsMatch(windowText))) continue;
+                        reportedLines.Add(startLine);
+                        findings.Add(finding);
                     }
-
-                    lastReportedStart = start;
-                    findings.Add(CreateFinding(file, rule, match, secret, line, lineStart, lineEnd));
-                    break; // one finding per rule per line is enough
                 }
             }
+            i = j;
         }
+    }
+
+    private static int FirstHitAtOrAfter(List<int> hits, int from, int to, int line)
+    {
+        int index = hits.BinarySearch(from, to - from, line, null);
+        if (index < 0) index = ~index;
+        return index < to ? hits[index] : -1;
+    }
+
+    private static Finding? Accept(SourceFile file, CompiledRule rule, Match match, int line, int windowLast)
+    {
+        var text = file.Text;
+        var lines = file.Lines;
+        if (rule.Kind == RuleKind.Code && file.Comments.IsCommentOrDocstring(match.Index)) return null;
+
+        var secretGroup = match.Groups["secret"];
+        var secret = secretGroup.Success ? secretGroup : (rule.Metadata.Category == Categories.HardcodedSecret ? (Group)match : null);
+        if (rule.MinEntropy is { } minEntropy)
+        {
+            var measured = secretGroup.Success ? secretGroup.ValueSpan : match.ValueSpan;
+            if (Entropy.Shannon(measured) < minEntropy) return null;
+        }
+        int lineStart = lines.LineStart(line);
+        int lineEnd = lines.LineEnd(line, text);
+        if (rule.ExcludePatterns.Count > 0)
+        {
+            var windowText = text[lineStart..lines.LineEnd(windowLast, text)];
+            if (rule.ExcludePatterns.Any(p => p.IsMatch(windowText))) return null;
+        }
+        return CreateFinding(file, rule, match, secret, line, lineStart, lineEnd);
     }
 
     private static Finding CreateFinding(SourceFile file, CompiledRule rule, Match match, Group? secret, int line, int lineStart, int lineEnd)

@@ -48,7 +48,7 @@ public static class VisibleText
 
     private static bool IsHidden(Rune rune)
     {
-        if (rune.Value is '\t') return false;
+        if (rune.Value is '\t' or '\n' or '\r') return false;
         if (rune.Value is >= 0xE0000 and <= 0xE007F) return true;
         var category = Rune.GetUnicodeCategory(rune);
         return category is UnicodeCategory.Control or UnicodeCategory.Format;
