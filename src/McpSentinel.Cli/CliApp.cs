@@ -9,7 +9,7 @@ public static class CliApp
 {
     public static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol servers, client configurations and live surfaces.");
+        var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol (MCP) server source code.");
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
