@@ -94,4 +94,12 @@ public sealed class StaticEngineTests
         var bad = engine.Analyze(new SourceFile("b.py", Language.Python, "import subprocess\ndef log(ref: str):\n    return subprocess.run(f\"git log {ref}\", shell=True)\n"), CancellationToken.None);
         Assert.Contains(bad.Findings, f => f.Category == Categories.CommandInjection && f.Location.StartLine == 3 && f.Cwe.Contains("CWE-78"));
     }
+
+    [Fact]
+    public void ExcludePattern_InACommentOnly_DoesNotSuppressACodeRule()
+    {
+        var rule = TestRules.Rule("TEST-CMD-009", "code", "[python]", "[subprocess]", @"subprocess\.run\([^)]*shell=True", extra: "window: 2\nexclude-patterns: ['shlex\\.quote']");
+        Assert.Single(Run("subprocess.run(cmd, shell=True)  # TODO: shlex.quote this\n", Language.Python, rule));
+        Assert.Empty(Run("subprocess.run(shlex.quote(cmd), shell=True)\n", Language.Python, rule));
+    }
 }

@@ -147,7 +147,9 @@ public sealed class StaticEngine : IFileEngine
         int lineEnd = lines.LineEnd(line, text);
         if (rule.ExcludePatterns.Count > 0)
         {
-            var windowText = text[lineStart..lines.LineEnd(windowLast, text)];
+            int windowEnd = lines.LineEnd(windowLast, text);
+            // for code rules, a guard written in a comment is no guard: exclusions see code only
+            var windowText = rule.Kind == RuleKind.Code ? file.Comments.CodeOnly(text, lineStart, windowEnd) : text[lineStart..windowEnd];
             if (rule.ExcludePatterns.Any(p => p.IsMatch(windowText))) return null;
         }
         return CreateFinding(file, rule, match, secret, line, lineStart, lineEnd);

@@ -29,6 +29,23 @@ public sealed class CommentMap
         return index >= 0 && offset < _ends[index];
     }
 
+    /// <summary>The text between <paramref name="start"/> and <paramref name="end"/> with every comment and docstring
+    /// character replaced by a space (line breaks kept), so that words in comments cannot act as code.</summary>
+    public string CodeOnly(string text, int start, int end)
+    {
+        var chars = text.ToCharArray(start, end - start);
+        int index = Array.BinarySearch(_starts, start);
+        if (index < 0) index = Math.Max(0, ~index - 1);
+        for (; index < _starts.Length && _starts[index] < end; index++)
+        {
+            for (int k = Math.Max(start, _starts[index]); k < Math.Min(end, _ends[index]); k++)
+            {
+                if (chars[k - start] != '\n') chars[k - start] = ' ';
+            }
+        }
+        return new string(chars);
+    }
+
     public static CommentMap Build(string text, Language language)
     {
         var ranges = new List<(int, int)>();
