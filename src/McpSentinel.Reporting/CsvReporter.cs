@@ -6,7 +6,8 @@ using McpSentinel.Reporting.Formatting;
 namespace McpSentinel.Reporting;
 
 /// <summary>RFC 4180 CSV, one row per reported finding with every contract field. CRLF line ends; fields with a comma,
-/// quote or line break are quoted; text that a spreadsheet would run as a formula gets a leading apostrophe.</summary>
+/// quote or line break are quoted; text that a spreadsheet would run as a formula gets a leading apostrophe; control
+/// characters other than tab and line breaks become U+FFFD.</summary>
 public sealed class CsvReporter : IReporter
 {
     public static readonly IReadOnlyList<string> Columns =
@@ -49,7 +50,7 @@ public sealed class CsvReporter : IReporter
     /// <summary>One RFC 4180 field, formula-neutralised (numbers are written by the caller and never start with a sign).</summary>
     public static string Field(string value)
     {
-        var text = CellText.Neutralise(value);
+        var text = CellText.Neutralise(CellText.XmlSafe(value)); // no NUL or other C0 control in a cell
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

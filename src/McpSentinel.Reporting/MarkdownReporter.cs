@@ -33,7 +33,7 @@ public sealed class MarkdownReporter : IReporter
         var verdict = Verdict.Of(result);
         string icon = verdict == VerdictKind.Go ? "✅" : verdict == VerdictKind.NoGo ? "❌" : "⚠️";
         head.Append("## ").Append(icon).Append(" MCP Sentinel: ").Append(Verdict.Word(verdict)).Append("\n\n");
-        head.Append(Escape(Verdict.Explanation(result))).Append("\n\n");
+        head.Append(Verdict.Explanation(result)).Append("\n\n"); // our own words, no scanned text
         head.Append("| risk score | critical | high | medium | low | info | suppressed | files scanned |\n");
         head.Append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         head.Append(CultureInfo.InvariantCulture, $"| **{s.RiskScore}**/100 | {s.Critical} | {s.High} | {s.Medium} | {s.Low} | {s.Info} | {s.Suppressed} | {result.FilesScanned} |\n\n");

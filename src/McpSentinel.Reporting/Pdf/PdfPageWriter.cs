@@ -9,6 +9,7 @@ namespace McpSentinel.Reporting.Pdf;
 internal sealed class PdfPageWriter : IDisposable
 {
     public const double Margin = 50;
+    private const int MaxCellLines = 40;
     private readonly PdfDocument _doc;
     private XGraphics? _gfx;
 
@@ -121,7 +122,8 @@ internal sealed class PdfPageWriter : IDisposable
         double lineHeight = Small.Size * 1.35;
         foreach (var row in rows)
         {
-            var cells = row.Select((c, i) => Wrap(c, Small, w[i] - 2 * pad).ToList()).ToList();
+            // a row never outgrows a page: a cell keeps at most MaxCellLines lines
+            var cells = row.Select((c, i) => Wrap(c, Small, w[i] - 2 * pad).ToList()).Select(c => c.Count <= MaxCellLines ? c : [.. c.Take(MaxCellLines - 1), "…"]).ToList();
             double h = cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 2 * pad;
             Need(h);
             double x = Margin;
