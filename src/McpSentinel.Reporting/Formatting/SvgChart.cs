@@ -8,9 +8,9 @@ public static class SvgChart
 {
     public sealed record Bar(string Label, int Value, string Color);
 
-    public static string Bars(string title, IReadOnlyList<Bar> bars, int width = 420)
+    public static string Bars(string title, IReadOnlyList<Bar> bars, int width = 340)
     {
-        const int rowHeight = 24, top = 8, labelWidth = 150, valueWidth = 44;
+        const int rowHeight = 22, top = 6, labelWidth = 124, valueWidth = 36;
         int height = top * 2 + Math.Max(1, bars.Count) * rowHeight;
         int max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         int barSpace = width - labelWidth - valueWidth;
@@ -26,11 +26,11 @@ public static class SvgChart
             var bar = bars[i];
             int y = top + i * rowHeight;
             int w = bar.Value == 0 ? 0 : Math.Max(2, (int)Math.Round(barSpace * (double)bar.Value / max));
-            string label = bar.Label.Length > 22 ? "…" + bar.Label[^21..] : bar.Label;
+            string label = bar.Label.Length > 19 ? "…" + bar.Label[^18..] : bar.Label;
             sb.Append(CultureInfo.InvariantCulture, $"<g><title>{Html.Encode(bar.Label)}: {bar.Value}</title>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"lbl\">{Html.Encode(label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" class=\"lbl\">{Html.Encode(label)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"3\" fill=\"{Html.Encode(bar.Color)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + w + 6}\" y=\"{y + 16}\" class=\"val\">{bar.Value}</text></g>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + w + 6}\" y=\"{y + 15}\" class=\"val\">{bar.Value}</text></g>");
         }
         sb.Append("</svg></figure>");
         return sb.ToString();
