@@ -11,6 +11,7 @@ public static class CliApp
     {
         var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol (MCP) server source code.");
         root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpSentinel.Core.Model;
+using McpSentinel.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -38,29 +39,29 @@ public sealed class TextReporter : IReporter
     public static void Render(ScanResult result, IAnsiConsole console)
     {
         console.MarkupLine(
-            $"[bold]mcp-sentinel {Markup.Escape(result.ToolVersion)}[/] · scanned {result.FilesScanned} file(s)" +
+            $"[bold]mcp-sentinel {Safe(result.ToolVersion)}[/] · scanned {result.FilesScanned} file(s)" +
             (result.FilesSkipped > 0 ? $" ({result.FilesSkipped} skipped)" : "") +
-            $" in {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · engines: {Markup.Escape(string.Join(", ", result.Engines))}");
-        console.MarkupLine($"[grey]target: {Markup.Escape(result.Target)}[/]");
+            $" in {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · engines: {Safe(string.Join(", ", result.Engines))}");
+        console.MarkupLine($"[grey]target: {Safe(result.Target)}[/]");
         console.WriteLine();
 
         foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)"))
         {
-            console.MarkupLine($"[bold underline]{Markup.Escape(group.Key)}[/]");
+            console.MarkupLine($"[bold underline]{Safe(group.Key)}[/]");
             foreach (var f in group)
             {
-                var where = f.Location.Path is null ? Markup.Escape(f.Location.LogicalPath ?? "") : $"{f.Location.StartLine}:{f.Location.StartColumn}";
-                console.MarkupLine($"  {SeverityMarkup(f.Severity)} {where,-8} [bold]{Markup.Escape(f.RuleId)}[/] {Markup.Escape(f.Title)}");
-                console.MarkupLine($"           [grey]{Markup.Escape(f.Category)} · {Markup.Escape(string.Join(", ", f.Cwe))} · confidence {f.Confidence.ToWord()} · {Markup.Escape(f.Engine)}[/]");
-                if (f.Evidence.Length > 0) console.MarkupLine($"           [grey]│[/] {Markup.Escape(f.Evidence)}");
+                var where = f.Location.Path is null ? Safe(f.Location.LogicalPath ?? "") : $"{f.Location.StartLine}:{f.Location.StartColumn}";
+                console.MarkupLine($"  {SeverityMarkup(f.Severity)} {where,-8} [bold]{Safe(f.RuleId)}[/] {Safe(f.Title)}");
+                console.MarkupLine($"           [grey]{Safe(f.Category)} · {Safe(string.Join(", ", f.Cwe))} · confidence {f.Confidence.ToWord()} · {Safe(f.Engine)}[/]");
+                if (f.Evidence.Length > 0) console.MarkupLine($"           [grey]│[/] {Safe(f.Evidence)}");
                 if (f.Trace is { Count: > 0 } trace)
                 {
                     foreach (var step in trace)
                     {
-                        console.MarkupLine($"           [grey]↳ {Markup.Escape(step.Path)}:{step.Line} {Markup.Escape(step.Note)}:[/] {Markup.Escape(step.Snippet)}");
+                        console.MarkupLine($"           [grey]↳ {Safe(step.Path)}:{step.Line} {Safe(step.Note)}:[/] {Safe(step.Snippet)}");
                     }
                 }
-                console.MarkupLine($"           [green]fix:[/] {Markup.Escape(f.Remediation)}");
+                console.MarkupLine($"           [green]fix:[/] {Safe(f.Remediation)}");
             }
             console.WriteLine();
         }
@@ -76,7 +77,7 @@ public sealed class TextReporter : IReporter
             foreach (var d in result.Diagnostics.Take(50))
             {
                 var mark = d.Incomplete ? "[red]incomplete[/]" : "[grey]note[/]";
-                console.MarkupLine($"  {mark} {Markup.Escape(d.Path)}: {Markup.Escape(d.Message)}");
+                console.MarkupLine($"  {mark} {Safe(d.Path)}: {Safe(d.Message)}");
             }
             if (result.Diagnostics.Count > 50) console.MarkupLine($"  [grey]… and {result.Diagnostics.Count - 50} more (see the JSON report)[/]");
             console.WriteLine();
@@ -93,6 +94,9 @@ public sealed class TextReporter : IReporter
         console.Write(table);
         console.MarkupLine($"Risk score: [bold]{summary.RiskScore}/100[/]" + (result.Incomplete ? " · [red]scan incomplete[/]" : ""));
     }
+
+    /// <summary>Scanned text for a terminal: control and hidden characters (NUL, BEL, ESC, bidi…) shown as &lt;U+XXXX&gt;, markup escaped.</summary>
+    private static string Safe(string text) => Markup.Escape(VisibleText.Render(text));
 
     public static string SeverityMarkup(Severity severity) => severity switch
     {

@@ -14,6 +14,7 @@ public static class ScanCommand
         var inputs = new ScanInputs();
         var format = new Option<string[]>("--format", "-f") { Description = "Output format: " + string.Join(", ", ReporterCatalog.Formats) + " (repeatable; pairs with --output in order)." };
         var output = new Option<string[]>("--output", "-o") { Description = "Write the report to this file (repeatable; the format is taken from --format or the extension)." };
+        var outputDir = new Option<string?>("--output-dir") { Description = "Write every requested format (all formats when none is given) into this folder under its standard name: mcp-sentinel.json, .sarif, .html, .pdf, .xlsx, .md, .junit.xml, .csv, .txt." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none). Default: high." };
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
@@ -21,11 +22,11 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
+        foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
 
         command.SetAction(parse =>
         {
-            var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console);
+            var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console, parse.GetValue(outputDir));
             var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline));
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)

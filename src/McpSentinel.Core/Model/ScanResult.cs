@@ -21,7 +21,11 @@ public sealed record ScanResult
     /// <summary>Metadata of every rule that produced a finding (reported or suppressed), for rule tables in reports.</summary>
     public IReadOnlyList<Rules.RuleMetadata> Rules { get; init; } = [];
 
+    /// <summary>The suppressed count when the suppressed findings themselves are not known (a result read back from a
+    /// JSON report); null means <see cref="SuppressedFindings"/>.Count.</summary>
+    public int? SuppressedCount { get; init; }
+
     public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
 
-    public ScanSummary Summary => ScanSummary.From(Findings, SuppressedFindings.Count);
+    public ScanSummary Summary => ScanSummary.From(Findings, SuppressedCount ?? SuppressedFindings.Count);
 }
