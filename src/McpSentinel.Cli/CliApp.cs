@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
+        root.Subcommands.Add(DiscoverCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));
 
         var parse = root.Parse(args);
