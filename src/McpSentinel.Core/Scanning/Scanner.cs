@@ -63,7 +63,7 @@ public sealed class Scanner
         return new ScanResult
         {
             ToolVersion = ToolVersion,
-            Target = string.Join(", ", options.Targets),
+            Target = options.Targets.Count == 0 && options.ExtraFiles.Count > 0 ? "discovered MCP client configurations" : string.Join(", ", options.Targets),
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
