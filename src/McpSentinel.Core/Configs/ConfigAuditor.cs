@@ -283,7 +283,9 @@ public sealed class ConfigAuditor
         }
         else
         {
-            int colon = value.IndexOf(':', value.Length > 2 && value[1] == ':' ? 2 : 0); // C:\ on Windows
+            int from = value.Length > 2 && char.IsAsciiLetter(value[0]) && value[1] == ':' ? 2 : 0; // C:\ on Windows
+            if (value.StartsWith("${", StringComparison.Ordinal) && value.IndexOf('}') is > 0 and var close) from = close; // ${env:HOME}
+            int colon = value.IndexOf(':', from);
             if (colon > 0) source = value[..colon];
         }
         if (source.Contains("docker.sock", StringComparison.OrdinalIgnoreCase)) return "mounting the Docker socket gives control of the host's Docker daemon";

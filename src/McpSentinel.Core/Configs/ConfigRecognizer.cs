@@ -79,6 +79,8 @@ public sealed class ConfigRecognizer
                 matched++;
             }
             if (matched == 0) continue;
+            // a partial match needs a literal file name: "*.json" alone says nothing about the client
+            if (matched < pattern.Length && pattern[^1].Contains('*')) continue;
             result.Add((client, matched, matched == pattern.Length));
         }
         return result;

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using McpSentinel.Tests;
+using Xunit;
+
+namespace McpSentinel.Cli.Tests;
+
+public sealed class DiscoverCommandTests
+{
+    private static TempTree Fixture() => new TempTree()
+        .WithFile("home/.cursor/mcp.json", "{\n  \"mcpServers\": {\n    \"gh\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"], \"env\": { \"GITHUB_TOKEN\": \"ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake1234\" } }\n  }\n}\n")
+        .WithFile("proj/.vscode/mcp.json", "{ \"servers\": { \"docs\": { \"type\": \"http\", \"url\": \"https://docs.example.com/mcp\" } } }")
+        .WithFile("proj/app.py", "print('hello')\n");
+
+    [Fact]
+    public void Discover_Json_ListsServersWithoutSecretValues()
+    {
+        using var tree = Fixture();
+        var run = CliRunner.Invoke(tree.Root, "discover", "--home", "home", "--root", "proj", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("FAKEfake", run.Out);
+        using var doc = JsonDocument.Parse(run.Out);
+        var configs = doc.RootElement.GetProperty("configs").EnumerateArray().ToList();
+        Assert.Equal(2, configs.Count);
+        var cursor = configs.Single(c => c.GetProperty("client").GetString() == "cursor");
+        Assert.Equal("~/.cursor/mcp.json", cursor.GetProperty("path").GetString());
+        var gh = cursor.GetProperty("servers")[0];
+        Assert.Equal(("gh", 3, "npx", "stdio"), (gh.GetProperty("name").GetString(), gh.GetProperty("line").GetInt32(), gh.GetProperty("launcher").GetString(), gh.GetProperty("transport").GetString()));
+        Assert.Equal("GITHUB_TOKEN", gh.GetProperty("envKeys")[0].GetString());
+        var vscode = configs.Single(c => c.GetProperty("client").GetString() == "vscode");
+        Assert.Equal("https://docs.example.com/mcp", vscode.GetProperty("servers")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void Discover_Text_And_MalformedConfig_Exits3()
+    {
+        using var tree = Fixture().WithFile("home/.gemini/settings.json", "{ \"mcpServers\": { ");
+        var run = CliRunner.Invoke(tree.Root, "discover", "--home", "home", "--root", "proj");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("~/.cursor/mcp.json:3  gh  npx/stdio", run.Out);
+        Assert.Contains("error: ~/.gemini/settings.json: line 1: malformed JSON", run.Out);
+    }
+
+    [Fact]
+    public void Discover_MissingHome_IsUsageError()
+    {
+        using var tree = Fixture();
+        Assert.Equal(2, CliRunner.Invoke(tree.Root, "discover", "--home", "nope").ExitCode);
+        Assert.Equal(2, CliRunner.Invoke(tree.Root, "discover", "--format", "xml").ExitCode);
+    }
+
+    [Fact]
+    public void Scan_ConfigFile_FlagsAndMasks_Exit1()
+    {
+        using var tree = Fixture();
+        var run = CliRunner.Invoke(tree.Root, "scan", "home/.cursor/mcp.json", "--format", "json", "--no-progress");
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("FAKEfake", run.Out);
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("engine").GetString() == "config").ToList();
+        var ids = findings.Select(f => f.GetProperty("ruleId").GetString()).Order().ToList();
+        Assert.Equal(["MCP-CONF-001", "MCP-CONF-003"], ids);
+        var secret = findings.Single(f => f.GetProperty("ruleId").GetString() == "MCP-CONF-001");
+        Assert.Equal("mcp.json", secret.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(3, secret.GetProperty("location").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Scan_Discover_Sarif_HasPhysicalAndLogicalLocations()
+    {
+        using var tree = Fixture();
+        var run = CliRunner.Invoke(tree.Root, "scan", "--discover", "--home", "home", "--root", "proj", "--format", "sarif", "--no-progress");
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("FAKEfake", run.Out);
+        using var doc = JsonDocument.Parse(run.Out);
+        var run0 = doc.RootElement.GetProperty("runs")[0];
+        var result = run0.GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "MCP-CONF-001");
+        var location = result.GetProperty("locations")[0];
+        Assert.Equal("~/.cursor/mcp.json", location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("client:cursor/server:gh/env:GITHUB_TOKEN", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+        var rules = run0.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Contains("MCP-CONF-001", rules);
+        // app.py is not scanned: without targets --discover audits only the configurations
+        Assert.DoesNotContain("app.py", run.Out);
+    }
+
+    [Fact]
+    public void Scan_Discover_CleanConfigs_Exit0()
+    {
+        using var tree = new TempTree().WithFile("home/.cursor/mcp.json", "{ \"mcpServers\": { \"ok\": { \"command\": \"npx\", \"args\": [\"-y\", \"pkg@1.2.3\"], \"env\": { \"TOKEN\": \"${env:TOKEN}\" } } } }");
+        Directory.CreateDirectory(tree.PathOf("proj"));
+        var run = CliRunner.Invoke(tree.Root, "scan", "--discover", "--home", "home", "--root", "proj", "--no-progress");
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Scan_HomeWithoutDiscover_IsUsageError()
+    {
+        using var tree = Fixture();
+        Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--home", "home").ExitCode);
+    }
+}
