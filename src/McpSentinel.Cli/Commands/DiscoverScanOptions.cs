@@ -29,11 +29,14 @@ public sealed class DiscoverScanOptions
         }
         var discovery = DiscoverCommand.Options(parse.GetValue(Home), parse.GetValue(Root), console);
         var result = ConfigDiscovery.Discover(discovery with { MaxFileSize = options.Discovery.MaxFileSize }, cancellationToken: console.Cancellation);
-        var files = result.Configs
-            .Select(c => new DiscoveredFile(c.FullPath, c.Config.Path, LanguageDetector.FromName(Path.GetFileName(c.FullPath)), new FileInfo(c.FullPath).Length))
-            .ToArray();
         // without explicit targets, --discover audits only the configurations (not the working directory's source)
         var explicitTargets = parse.GetValue(inputs.Targets) is { Length: > 0 };
+        // a configuration inside a directory that is scanned anyway is audited there (once), under that target's paths
+        var directories = (explicitTargets ? options.Targets : Array.Empty<string>()).Where(Directory.Exists).Select(t => Path.GetFullPath(t).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToArray();
+        var files = result.Configs
+            .Where(c => !directories.Any(d => c.FullPath.StartsWith(d, StringComparison.Ordinal)))
+            .Select(c => new DiscoveredFile(c.FullPath, c.Config.Path, LanguageDetector.FromName(Path.GetFileName(c.FullPath)), new FileInfo(c.FullPath).Length))
+            .ToArray();
         return options with
         {
             Targets = explicitTargets ? options.Targets : [],
