@@ -99,3 +99,20 @@ public sealed class DiscoverCommandTests
         Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--home", "home").ExitCode);
     }
 }
+
+public sealed class ConfigRuleSettingsTests
+{
+    [Fact]
+    public void Scan_ConfigFile_DisableRulesAndSeverityOverrides_ApplyToConfigRules()
+    {
+        using var tree = new TempTree()
+            .WithFile("proj/.mcp.json", "{ \"mcpServers\": { \"a\": { \"command\": \"npx\", \"args\": [\"-y\", \"pkg\"] }, \"b\": { \"url\": \"http://mcp.example.com/mcp\" } } }")
+            .WithFile("proj/.mcp-sentinel.yml", "disable-rules: [MCP-CONF-007]\nseverity-overrides: {MCP-CONF-003: critical}\n");
+        var run = CliRunner.Invoke(tree.Root, "scan", "proj", "--format", "json", "--no-progress", "--engines", "config");
+        Assert.Equal(1, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var f = Assert.Single(findings);
+        Assert.Equal(("MCP-CONF-003", "critical", ".mcp.json"), (f.GetProperty("ruleId").GetString(), f.GetProperty("severity").GetString(), f.GetProperty("location").GetProperty("path").GetString()));
+    }
+}

@@ -17,11 +17,15 @@ public sealed class ConfigEngine : IFileEngine
 
     private readonly ConfigRecognizer _recognizer;
     private readonly ConfigAuditor _auditor;
+    private readonly IReadOnlySet<string> _disabled;
+    private readonly IReadOnlyDictionary<string, Severity> _overrides;
 
     public ConfigEngine(RuleSet? rules = null, ConfigRecognizer? recognizer = null)
     {
         _recognizer = recognizer ?? ConfigRecognizer.Builtin;
         _auditor = new ConfigAuditor(rules);
+        _disabled = rules?.DisabledDetectorRules ?? new HashSet<string>();
+        _overrides = rules?.DetectorSeverityOverrides ?? new Dictionary<string, Severity>();
     }
 
     public string Name => EngineName;
@@ -46,9 +50,15 @@ public sealed class ConfigEngine : IFileEngine
         var client = _recognizer.Recognize(file.Path, root);
         if (client is null) return FileAnalysis.None;
         var config = ClientConfigReader.Read(file.Path, root, client, format);
-        return new FileAnalysis(_auditor.Audit(config), []);
+        var findings = _auditor.Audit(config)
+            .Where(f => !_disabled.Contains(f.RuleId))
+            .Select(f => _overrides.TryGetValue(f.RuleId, out var severity) ? f with { Severity = severity } : f)
+            .ToList();
+        return new FileAnalysis(findings, []);
     }
 
     /// <summary>Metadata of a config rule, for rule tables in reports.</summary>
-    public static RuleMetadata? Rule(string id) => ConfigRules.ById.GetValueOrDefault(id);
+    public static RuleMetadata? Rule(string id, RuleSet? rules = null) =>
+        ConfigRules.ById.GetValueOrDefault(id) is not { } rule ? null
+        : rules is not null && rules.DetectorSeverityOverrides.TryGetValue(id, out var severity) ? rule with { Severity = severity } : rule;
 }

@@ -74,7 +74,7 @@ public sealed class Scanner
             Findings = reported,
             SuppressedFindings = suppressed,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : Configs.ConfigEngine.Rule(id))
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : Configs.ConfigEngine.Rule(id, options.Rules))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
