@@ -92,6 +92,31 @@ public sealed class DiscoverCommandTests
         Assert.Equal(0, run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("mcp.json", "line 4: malformed JSON")]
+    [InlineData("config.toml", "malformed TOML")]
+    [InlineData("config.yaml", "malformed YAML")]
+    public void Scan_MalformedConfigFixture_IsIncomplete_Exit3(string file, string expected)
+    {
+        var run = CliRunner.Invoke(RepoPaths.Root, "scan", "tests/Fixtures/configs/broken/" + file, "--format", "json", "--engines", "config", "--no-progress");
+        Assert.Equal(3, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var diagnostic = Assert.Single(doc.RootElement.GetProperty("scan").GetProperty("diagnostics").EnumerateArray());
+        Assert.Contains(expected, diagnostic.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Scan_DirectoryAndDiscoverOfTheSameProject_ReportsEachConfigFindingOnce()
+    {
+        using var tree = Fixture().WithFile("proj/.mcp.json", "{ \"mcpServers\": { \"a\": { \"command\": \"npx\", \"args\": [\"-y\", \"pkg\"] } } }");
+        var run = CliRunner.Invoke(tree.Root, "scan", "proj", "--discover", "--home", "home", "--root", "proj", "--format", "json", "--no-progress");
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var paths = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "MCP-CONF-003").Select(f => f.GetProperty("location").GetProperty("path").GetString()).Order().ToList();
+        Assert.Equal([".mcp.json", "~/.cursor/mcp.json"], paths);
+    }
+
     [Fact]
     public void Scan_HomeWithoutDiscover_IsUsageError()
     {
