@@ -212,6 +212,25 @@ public sealed class ConfigAuditTests
         Ignores("MCP-CONF-010", "{ \"enableAllProjectMcpServers\": false }", ".claude/settings.json");
     }
 
+    [Theory]
+    [InlineData(".vscode/settings.json", "{ \"chat.tools.autoApprove\": true }")]
+    [InlineData(".codex/config.toml", "approval_policy = \"never\"\n")]
+    public void Conf010_ClientWideAutoApproval_Flagged(string path, string text)
+    {
+        var language = path.EndsWith(".toml", StringComparison.Ordinal) ? Language.Toml : Language.Json;
+        var analysis = new ConfigEngine().Analyze(new SourceFile(path, language, text), CancellationToken.None);
+        Assert.Equal("MCP-CONF-010", Assert.Single(analysis.Findings).RuleId);
+    }
+
+    [Theory]
+    [InlineData(".vscode/settings.json", "{ \"chat.tools.autoApprove\": false }")]
+    [InlineData(".codex/config.toml", "approval_policy = \"on-request\"\n")]
+    public void Conf010_ClientWideAsking_Ignored(string path, string text)
+    {
+        var language = path.EndsWith(".toml", StringComparison.Ordinal) ? Language.Toml : Language.Json;
+        Assert.Empty(new ConfigEngine().Analyze(new SourceFile(path, language, text), CancellationToken.None).Findings);
+    }
+
     // ---- engine behaviour
 
     [Fact]

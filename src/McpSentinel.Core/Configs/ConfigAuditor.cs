@@ -30,6 +30,15 @@ public sealed class ConfigAuditor
 
     private readonly ConfigSecretDetector _secrets;
 
+    /// <summary>Client settings that approve servers or tool calls without asking, and the value that does it.</summary>
+    private static readonly Dictionary<string, (string Value, string Message)> AutoApprovalSettings = new(StringComparer.Ordinal)
+    {
+        ["enableAllProjectMcpServers"] = ("true", "enableAllProjectMcpServers is true: every server declared in a project's .mcp.json starts without being approved."),
+        ["chat.tools.autoApprove"] = ("true", "chat.tools.autoApprove is true: VS Code runs every tool, MCP tools included, without confirmation."),
+        ["chat.tools.global.autoApprove"] = ("true", "chat.tools.global.autoApprove is true: VS Code runs every tool, MCP tools included, without confirmation."),
+        ["approval_policy"] = ("never", "approval_policy = \"never\": Codex never asks before running commands or MCP tools."),
+    };
+
     public ConfigAuditor(RuleSet? rules = null) => _secrets = new ConfigSecretDetector(rules);
 
     public IReadOnlyList<Finding> Audit(ClientConfig config)
@@ -38,11 +47,10 @@ public sealed class ConfigAuditor
         var clientId = config.Client.Id;
         foreach (var setting in config.Settings)
         {
-            if (setting.Key == "enableAllProjectMcpServers" && string.Equals(setting.Value, "true", StringComparison.OrdinalIgnoreCase))
+            if (AutoApprovalSettings.TryGetValue(setting.Key, out var rule) && string.Equals(setting.Value, rule.Value, StringComparison.OrdinalIgnoreCase))
             {
                 findings.Add(Make(ConfigRules.AutoApproval, config, setting.Line, $"client:{clientId}/setting:{setting.Key}",
-                    "enableAllProjectMcpServers is true: every server declared in a project's .mcp.json starts without being approved.",
-                    $"\"{setting.Key}\": true"));
+                    rule.Message, $"{setting.Key} = {setting.Value}"));
             }
         }
         foreach (var server in config.Servers)
