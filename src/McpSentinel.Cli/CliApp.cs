@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
+        root.Subcommands.Add(DiscoverCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));
 
         var parse = root.Parse(args);

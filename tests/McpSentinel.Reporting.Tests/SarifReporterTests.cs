@@ -29,6 +29,31 @@ public sealed class SarifReporterTests
     }
 
     [Fact]
+    public void Write_ConfigEngineFindings_OfDiscoveredHomeConfig_AreValid_WithPhysicalAndLogicalLocations()
+    {
+        using var tree = new TempTree().WithFile("home/.cursor/mcp.json",
+            "{\n  \"mcpServers\": {\n    \"gh\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"], \"env\": { \"GITHUB_TOKEN\": \"" + SampleResults.Secret + "\" } }\n  }\n}\n");
+        var full = tree.PathOf("home/.cursor/mcp.json");
+        var result = new McpSentinel.Core.Scanning.Scanner().Scan(new McpSentinel.Core.Scanning.ScanOptions
+        {
+            Targets = [],
+            Rules = McpSentinel.Core.Rules.RuleSet.Empty,
+            Engines = ["config"],
+            ExtraFiles = [new McpSentinel.Core.Discovery.DiscoveredFile(full, "~/.cursor/mcp.json", Language.Json, new FileInfo(full).Length)],
+        });
+        Assert.Equal(["MCP-CONF-001", "MCP-CONF-003"], result.Findings.Select(f => f.RuleId).Order());
+        var sarif = SampleResults.Render(new SarifReporter(), result);
+        AssertValid(sarif);
+        Assert.DoesNotContain(SampleResults.Secret, sarif);
+        using var doc = JsonDocument.Parse(sarif);
+        var location = doc.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0];
+        Assert.Equal("~/.cursor/mcp.json", location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.StartsWith("client:cursor/server:gh/", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+        var rules = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal(2, rules.GetArrayLength());
+    }
+
+    [Fact]
     public void SchemaCheck_CanFail()
     {
         using var doc = JsonDocument.Parse("{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"fatal\"}]}]}");

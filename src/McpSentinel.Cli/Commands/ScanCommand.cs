@@ -19,15 +19,18 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report(s) and errors." };
+        var discover = new DiscoverScanOptions();
 
         var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
+        discover.AddTo(command);
 
         command.SetAction(parse =>
         {
             var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console, parse.GetValue(outputDir));
             var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline));
+            options = discover.Apply(parse, options, inputs, console);
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)
             {

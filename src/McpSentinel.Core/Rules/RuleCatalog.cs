@@ -33,7 +33,7 @@ public static class RuleCatalog
         {
             errors.Add(new RuleError(string.Join(" and ", duplicate.Select(r => r.Source)), duplicate.Key, "rule id defined more than once"));
         }
-        var known = rules.Select(r => r.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = rules.Select(r => r.Id).Concat(Configs.ConfigRules.ById.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var id in disabledRules.Concat(severityOverrides.Keys).Where(id => !known.Contains(id)))
         {
             errors.Add(new RuleError("configuration", id, "no such rule (in disable-rules or severity-overrides)"));
@@ -44,6 +44,11 @@ public static class RuleCatalog
         var selected = rules
             .Where(r => !disabled.Contains(r.Id))
             .Select(r => severityOverrides.TryGetValue(r.Id, out var s) ? r.WithSeverity(s) : r);
-        return (new RuleSet(selected), errors);
+        var detectorIds = Configs.ConfigRules.ById.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (new RuleSet(selected)
+        {
+            DisabledDetectorRules = disabled.Where(detectorIds.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            DetectorSeverityOverrides = severityOverrides.Where(kv => detectorIds.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
+        }, errors);
     }
 }

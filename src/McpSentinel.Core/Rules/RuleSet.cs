@@ -37,6 +37,11 @@ public sealed class RuleSet
 
     public static readonly RuleSet Empty = new([]);
 
+    /// <summary>Ids disabled by configuration, for built-in detectors that are not YAML rules (e.g. the config engine's MCP-CONF-*).</summary>
+    public IReadOnlySet<string> DisabledDetectorRules { get; init; } = new HashSet<string>();
+    /// <summary>Severity overrides from configuration, for built-in detectors that are not YAML rules.</summary>
+    public IReadOnlyDictionary<string, Severity> DetectorSeverityOverrides { get; init; } = new Dictionary<string, Severity>();
+
     public IReadOnlyList<CompiledRule> Rules { get; }
     public FrozenDictionary<string, CompiledRule> ById { get; }
 

@@ -17,4 +17,8 @@ public sealed record ScanOptions
     public int Jobs { get; init; } = Environment.ProcessorCount;
     /// <summary>Engines to run, by name. Only engines that exist are accepted (see <see cref="Scanner.KnownEngines"/>).</summary>
     public IReadOnlyList<string> Engines { get; init; } = [StaticEngine.EngineName];
+    /// <summary>Files to scan besides the targets, with the path they are reported under (e.g. discovered client configurations as ~/.cursor/mcp.json).</summary>
+    public IReadOnlyList<DiscoveredFile> ExtraFiles { get; init; } = [];
+    /// <summary>Diagnostics of the collection that produced <see cref="ExtraFiles"/> (e.g. unreadable configurations found by discovery).</summary>
+    public IReadOnlyList<ScanDiagnostic> ExtraDiagnostics { get; init; } = [];
 }

@@ -13,7 +13,7 @@ namespace McpSentinel.Core.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName];
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName];
 
     private readonly TimeProvider _time;
 
@@ -34,6 +34,8 @@ public sealed class Scanner
         {
             files.AddRange(Collect(target, options.Discovery, diagnostics.Enqueue));
         }
+        files.AddRange(options.ExtraFiles);
+        foreach (var d in options.ExtraDiagnostics) diagnostics.Enqueue(d);
 
         var raw = new ConcurrentQueue<Finding>();
         var inlineSuppressed = new ConcurrentQueue<Finding>();
@@ -61,7 +63,7 @@ public sealed class Scanner
         return new ScanResult
         {
             ToolVersion = ToolVersion,
-            Target = string.Join(", ", options.Targets),
+            Target = options.Targets.Count == 0 && options.ExtraFiles.Count > 0 ? "discovered MCP client configurations" : string.Join(", ", options.Targets),
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
@@ -72,7 +74,7 @@ public sealed class Scanner
             Findings = reported,
             SuppressedFindings = suppressed,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : null)
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : Configs.ConfigEngine.Rule(id, options.Rules))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
@@ -85,6 +87,7 @@ public sealed class Scanner
             engines.Add(name.ToLowerInvariant() switch
             {
                 StaticEngine.EngineName => new StaticEngine(options.Rules),
+                Configs.ConfigEngine.EngineName => new Configs.ConfigEngine(options.Rules),
                 _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
             });
         }
