@@ -17,4 +17,6 @@ public sealed record ScanOptions
     public int Jobs { get; init; } = Environment.ProcessorCount;
     /// <summary>Engines to run, by name. Only engines that exist are accepted (see <see cref="Scanner.KnownEngines"/>).</summary>
     public IReadOnlyList<string> Engines { get; init; } = [StaticEngine.EngineName];
+    /// <summary>Advisory data for the deps engine; null means the bundled data only.</summary>
+    public Intel.AdvisoryDatabase? Advisories { get; init; }
 }
