@@ -2,6 +2,7 @@ using McpSentinel.Core.Discovery;
 using McpSentinel.Core.Intel;
 using McpSentinel.Core.Intel.Versioning;
 using McpSentinel.Core.Model;
+using McpSentinel.Core.Rules;
 
 namespace McpSentinel.Core.Deps;
 
@@ -24,6 +25,26 @@ public sealed class DepsEngine
     public const string TyposquatRule = "MCP-DEP-003";
 
     private static readonly string[] Owasp = ["LLM03:2025"];
+
+    /// <summary>What the engine's rules say about themselves (reports' rule tables, SARIF, docs/rules pages).</summary>
+    public static readonly IReadOnlyList<RuleMetadata> Rules =
+    [
+        Meta(VulnerableRule, "Dependency with a known vulnerability", Severity.High, Confidence.High, ["CWE-1395"],
+            "A dependency resolves to (or its declared range admits) a version with a known vulnerability, from the bundled MCP advisory data or imported OSV data.",
+            "Upgrade to the fixed version (or later) and commit the lock file."),
+        Meta(MaliciousRule, "Known malicious package release", Severity.Critical, Confidence.High, ["CWE-506"],
+            "A dependency resolves to (or its declared range admits) a release reported as malicious.",
+            "Remove the package, rotate the credentials it could reach, and review what it sent."),
+        Meta(TyposquatRule, "Possible typosquat of a well-known MCP package", Severity.Medium, Confidence.Medium, ["CWE-1357"],
+            "A declared dependency's name is one or two edits, a look-alike character or a dropped scope away from a well-known MCP package.",
+            "Check that the dependency is the package you meant."),
+    ];
+
+    private static RuleMetadata Meta(string id, string title, Severity severity, Confidence confidence, string[] cwe, string description, string remediation) => new()
+    {
+        Id = id, Title = title, Category = Categories.SupplyChain, Severity = severity, Confidence = confidence, Message = title,
+        Description = description, Remediation = remediation, Cwe = cwe, Owasp = ["LLM03:2025"], Mitre = ["T1195.001"],
+    };
     private static readonly string[] Mitre = ["T1195.001"];
 
     private readonly AdvisoryDatabase _db;

@@ -82,7 +82,7 @@ public sealed class Scanner
             Findings = reported,
             SuppressedFindings = suppressed,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : null)
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : DepsEngine.Rules.FirstOrDefault(r => r.Id == id))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
