@@ -152,3 +152,36 @@ public sealed class IntelAndBomCommandTests
         Assert.Equal(0, staticOnly.ExitCode);
     }
 }
+
+public sealed class ComplianceCommandTests
+{
+    [Fact]
+    public void Scan_Compliance_AddsPerFrameworkControlResults()
+    {
+        using var tree = new TempTree().WithFile("requirements.txt", "mcp==1.9.4\n");
+        var run = CliRunner.Invoke(tree.Root, "scan", ".", "--format", "json", "--no-config", "--compliance", "soc2,pci-dss");
+        Assert.Equal(1, run.ExitCode);
+        var root = JsonDocument.Parse(run.Out).RootElement;
+        var fingerprint = root.GetProperty("findings")[0].GetProperty("fingerprint").GetString();
+        var frameworks = root.GetProperty("compliance").EnumerateArray().ToList();
+        Assert.Equal(["soc2", "pci-dss"], frameworks.Select(f => f.GetProperty("framework").GetString()));
+        foreach (var f in frameworks) Assert.Equal("fail", f.GetProperty("status").GetString());
+        var pci = frameworks[1].GetProperty("controls").EnumerateArray().ToList();
+        var c631 = Assert.Single(pci, c => c.GetProperty("id").GetString() == "6.3.1");
+        Assert.Equal("fail", c631.GetProperty("status").GetString());
+        Assert.Equal([fingerprint], c631.GetProperty("findings").EnumerateArray().Select(x => x.GetString()));
+        var c862 = Assert.Single(pci, c => c.GetProperty("id").GetString() == "8.6.2");
+        Assert.Equal("pass", c862.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Scan_WithoutCompliance_HasNoComplianceSection_AndUnknownFrameworkIsUsageError()
+    {
+        using var tree = new TempTree().WithFile("a.txt", "hello\n");
+        var plain = CliRunner.Invoke(tree.Root, "scan", ".", "--format", "json", "--no-config");
+        Assert.False(JsonDocument.Parse(plain.Out).RootElement.TryGetProperty("compliance", out _));
+        var bad = CliRunner.Invoke(tree.Root, "scan", ".", "--format", "json", "--no-config", "--compliance", "gdpr");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("unknown framework 'gdpr'", bad.Error);
+    }
+}

@@ -21,6 +21,9 @@ public sealed record ScanResult
     /// <summary>Metadata of every rule that produced a finding (reported or suppressed), for rule tables in reports.</summary>
     public IReadOnlyList<Rules.RuleMetadata> Rules { get; init; } = [];
 
+    /// <summary>Per-framework control results when the scan was asked for them (<c>--compliance</c>); else empty.</summary>
+    public IReadOnlyList<McpSentinel.Core.Compliance.ComplianceReport> Compliance { get; init; } = [];
+
     public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
 
     public ScanSummary Summary => ScanSummary.From(Findings, SuppressedFindings.Count);
