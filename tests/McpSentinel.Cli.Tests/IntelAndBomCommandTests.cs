@@ -26,9 +26,9 @@ public sealed class IntelAndBomCommandTests
 
         var status = CliRunner.Invoke(tree.Root, "intel", "status", "--data-dir", "data");
         Assert.Equal(0, status.ExitCode);
-        Assert.Matches(@"bundled data:\s+version \d{4}\.\d{2}\.\d{2}, \d+ advisories \(Go \d+, PyPI \d+, npm \d+\), 1 malicious", status.Out);
+        Assert.Matches(@"bundled data:\s+version \d{4}\.\d{2}\.\d{2} \(data as of \d{4}-\d{2}-\d{2}, [^)]+\), \d+ advisories \(Go \d+, PyPI \d+, npm \d+\), 1 malicious", status.Out);
         Assert.Contains("imported data: 1 advisories (npm 1)", status.Out);
-        Assert.Contains("less than an hour ago", status.Out);
+        Assert.Contains("less than an hour old", status.Out);
         Assert.Contains(tree.PathOf("osv"), status.Out);
     }
 

@@ -73,7 +73,9 @@ public static class IntelCommand
             var imported = store.ReadImported(problems);
             var status = store.ReadStatus();
             var now = DateTimeOffset.UtcNow;
-            console.Out.WriteLine($"bundled data:  version {AdvisoryDatabase.BundledVersion}, {Describe(bundled)}");
+            var bundledAge = DateTime.TryParseExact(AdvisoryDatabase.BundledVersion, "yyyy.MM.dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var built)
+                ? $" (data as of {built:yyyy-MM-dd}, {Age(now - new DateTimeOffset(built, TimeSpan.Zero))})" : "";
+            console.Out.WriteLine($"bundled data:  version {AdvisoryDatabase.BundledVersion}{bundledAge}, {Describe(bundled)}");
             console.Out.WriteLine($"imported data: {(imported.Count == 0 ? "none (run 'mcp-sentinel intel import PATH' or 'mcp-sentinel intel update')" : Describe(imported))}");
             if (status.LastImport is { } last)
             {
@@ -130,5 +132,6 @@ public static class IntelCommand
         return $"{advisories.Count} advisories ({string.Join(", ", byEco)}), {malicious} malicious package record(s)";
     }
 
-    private static string Age(TimeSpan age) => age.TotalDays >= 1 ? $"{(int)age.TotalDays} day(s) ago" : age.TotalHours >= 1 ? $"{(int)age.TotalHours} hour(s) ago" : "less than an hour ago";
+    private static string Age(TimeSpan age) =>
+        age.TotalDays >= 2 ? $"{(int)age.TotalDays} days old" : age.TotalDays >= 1 ? "1 day old" : age.TotalHours >= 2 ? $"{(int)age.TotalHours} hours old" : age.TotalHours >= 1 ? "1 hour old" : "less than an hour old";
 }
