@@ -138,7 +138,8 @@ public static class DependencyCollector
             };
             return new ManifestFile(relativePath, kind, deps, text.Split('\n'));
         }
-        catch (Exception ex) when (ex is JsonException or XmlException or YamlException or Tomlyn.TomlException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or XmlException or YamlException or Tomlyn.TomlException or FormatException
+            or InvalidOperationException or ArgumentException or InvalidCastException or OverflowException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             diagnostic(new ScanDiagnostic(relativePath, $"deps: cannot parse this {kind} file ({ex.GetType().Name}: {FirstLine(ex.Message)})", Incomplete: true));
             return null;

@@ -218,6 +218,30 @@ public sealed class DepsEngineTests
         Assert.Equal([("a/A.csproj", 3), ("c/packages.lock.json", 5)], findings.Select(f => (f.Location.Path!, f.Location.StartLine)).Order());
     }
 
+    [Fact]
+    public void NuGet_CentralPackageVersions_AreRead()
+    {
+        var db = new AdvisoryDatabase([new Advisory
+        {
+            Id = "GHSA-test-cpm", Ecosystem = Ecosystems.NuGet, Package = "Contoso.Mcp", Severity = "medium",
+            Ranges = [new AffectedRange { Introduced = "0", Fixed = "2.0.0" }], Summary = "test", Source = "test",
+        }]);
+        using var tree = new TempTree()
+            .WithFile("Directory.Packages.props", "<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"Contoso.Mcp\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>\n")
+            .WithFile("src/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"Contoso.Mcp\" />\n  </ItemGroup>\n</Project>\n");
+        var f = Assert.Single(Run(tree, db).Findings);
+        Assert.Equal(("Directory.Packages.props", 3), (f.Location.Path, f.Location.StartLine));
+    }
+
+    [Fact]
+    public void Requirements_HashContinuationLines_AreSkipped()
+    {
+        using var tree = new TempTree().WithFile("requirements.txt", "mcp==1.9.4 \\\n    --hash=sha256:0123456789abcdef\nanyio==4.0.0 \\\n    --hash=sha256:fedcba\n");
+        var f = Assert.Single(Run(tree).Findings);
+        Assert.Equal(1, f.Location.StartLine);
+        Assert.Equal("mcp==1.9.4 \\", f.Evidence);
+    }
+
     // ---- MCP-DEP-002: malicious packages ----
 
     [Fact]
@@ -284,9 +308,10 @@ public sealed class DepsEngineTests
             .WithFile("c/App.csproj", "<Project><ItemGroup>")
             .WithFile("d/pnpm-lock.yaml", "packages: [: :")
             .WithFile("e/package-lock.json", "[1, 2]")
+            .WithFile("g/pnpm-lock.yaml", "packages:\n  a@1.0.0: {}\n  a@1.0.0: {}\n")
             .WithFile("f/package-lock.json", Lock(("mcp-remote", "0.1.0")));
         var result = Run(tree);
-        Assert.Equal(5, result.Diagnostics.Count);
+        Assert.Equal(6, result.Diagnostics.Count);
         Assert.All(result.Diagnostics, d => Assert.True(d.Incomplete));
         Assert.Single(result.Findings); // the good file is still analysed
     }
