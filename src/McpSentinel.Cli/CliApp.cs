@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(DiscoverCommand.Create(console));
+        root.Subcommands.Add(IntelCommand.Create(console));
+        root.Subcommands.Add(BomCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));
 
         var parse = root.Parse(args);

@@ -60,7 +60,42 @@ public sealed class JsonReporter : IReporter
         json.WriteStartArray("findings");
         foreach (var finding in result.Findings) WriteFinding(json, finding);
         json.WriteEndArray();
+        if (result.Compliance.Count > 0) WriteCompliance(json, result.Compliance);
         json.WriteEndObject();
+    }
+
+    /// <summary>The <c>compliance</c> section (only with <c>scan --compliance</c>): per framework, each control the
+    /// scan touched, the fingerprints of the findings against it, and pass/fail.</summary>
+    private static void WriteCompliance(Utf8JsonWriter json, IReadOnlyList<Core.Compliance.ComplianceReport> reports)
+    {
+        json.WriteStartArray("compliance");
+        foreach (var r in reports)
+        {
+            json.WriteStartObject();
+            json.WriteString("framework", r.Id);
+            json.WriteString("name", r.Name);
+            json.WriteString("status", r.Status);
+            json.WriteNumber("controlsFailing", r.Controls.Count(c => c.Status == "fail"));
+            json.WriteNumber("controlsTouched", r.Controls.Count);
+            json.WriteStartArray("controls");
+            foreach (var c in r.Controls)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Id);
+                json.WriteString("title", c.Title);
+                json.WriteString("status", c.Status);
+                json.WriteStartArray("categories");
+                foreach (var category in c.Categories) json.WriteStringValue(category);
+                json.WriteEndArray();
+                json.WriteStartArray("findings");
+                foreach (var fingerprint in c.Findings) json.WriteStringValue(fingerprint);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding f)

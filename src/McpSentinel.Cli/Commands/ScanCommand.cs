@@ -20,10 +20,11 @@ public static class ScanCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report(s) and errors." };
         var discover = new DiscoverScanOptions();
+        var compliance = new Option<string[]>("--compliance") { Description = "Add a compliance section to the JSON report for these frameworks (comma-separated or repeated): soc2, hipaa, pci-dss, nist-800-53, iso-27001." };
 
         var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
+        foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet, compliance }) command.Options.Add(option);
         discover.AddTo(command);
 
         command.SetAction(parse =>
@@ -40,7 +41,9 @@ public static class ScanCommand
             bool isQuiet = parse.GetValue(quiet);
             bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet;
 
+            var frameworks = ResolveCompliance(parse.GetValue(compliance));
             var result = Run(options, showProgress, console);
+            if (frameworks.Count > 0) result = result with { Compliance = Core.Compliance.ComplianceEvaluator.Evaluate(frameworks, result.Findings, result.Engines) };
             plan.Write(result, console);
 
             if (!isQuiet && !plan.WritesToStdout)
@@ -55,6 +58,15 @@ public static class ScanCommand
             return ExitCode(result, threshold);
         });
         return command;
+    }
+
+    private static IReadOnlyList<string> ResolveCompliance(string[]? values)
+    {
+        if (values is not { Length: > 0 }) return [];
+        var catalog = Core.Compliance.ComplianceCatalog.Default;
+        var (known, unknown) = Core.Compliance.ComplianceEvaluator.Parse(values, catalog);
+        if (unknown.Count > 0) throw new UsageException($"--compliance: unknown framework '{unknown[0]}' (available: {string.Join(", ", catalog.Frameworks.Keys.Order(StringComparer.Ordinal))})");
+        return known;
     }
 
     /// <summary>1 when a finding is at or above the threshold; otherwise 3 when the scan was incomplete; else 0.</summary>

@@ -122,6 +122,7 @@ public sealed class ScanInputs
             BaselineFingerprints = baseline,
             Jobs = jobs,
             Engines = engines,
+            Advisories = engines.Contains(Core.Deps.DepsEngine.EngineName) ? IntelCommand.LoadAdvisories(console) : null,
         };
         return (options, config);
     }

@@ -24,6 +24,8 @@ public sealed record ScanResult
     /// <summary>The suppressed count when the suppressed findings themselves are not known (a result read back from a
     /// JSON report); null means <see cref="SuppressedFindings"/>.Count.</summary>
     public int? SuppressedCount { get; init; }
+    /// <summary>Per-framework control results when the scan was asked for them (<c>--compliance</c>); else empty.</summary>
+    public IReadOnlyList<McpSentinel.Core.Compliance.ComplianceReport> Compliance { get; init; } = [];
 
     public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
 

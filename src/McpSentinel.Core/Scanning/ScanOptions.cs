@@ -21,4 +21,6 @@ public sealed record ScanOptions
     public IReadOnlyList<DiscoveredFile> ExtraFiles { get; init; } = [];
     /// <summary>Diagnostics of the collection that produced <see cref="ExtraFiles"/> (e.g. unreadable configurations found by discovery).</summary>
     public IReadOnlyList<ScanDiagnostic> ExtraDiagnostics { get; init; } = [];
+    /// <summary>Advisory data for the deps engine; null means the bundled data only.</summary>
+    public Intel.AdvisoryDatabase? Advisories { get; init; }
 }

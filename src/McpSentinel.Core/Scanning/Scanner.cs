@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using McpSentinel.Core.Deps;
 using McpSentinel.Core.Discovery;
+using McpSentinel.Core.Intel;
 using McpSentinel.Core.Model;
 using McpSentinel.Core.Suppression;
 
@@ -13,7 +15,7 @@ namespace McpSentinel.Core.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName];
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName, DepsEngine.EngineName];
 
     private readonly TimeProvider _time;
 
@@ -57,6 +59,14 @@ public sealed class Scanner
             progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
         });
 
+        // project-level engines: they read manifests and lock files themselves (discovery skips lock files)
+        if (options.Engines.Contains(DepsEngine.EngineName, StringComparer.OrdinalIgnoreCase))
+        {
+            var deps = new DepsEngine(options.Advisories ?? AdvisoryDatabase.LoadBundled()).Analyze(options.Targets, options.Discovery, cancellationToken);
+            foreach (var d in deps.Diagnostics) diagnostics.Enqueue(d);
+            foreach (var f in deps.Findings) raw.Enqueue(f);
+        }
+
         var aggregator = new FindingAggregator(options.Rules);
         var (reported, suppressed) = aggregator.Aggregate(raw, inlineSuppressed, options, DateOnly.FromDateTime(started.UtcDateTime));
 
@@ -67,14 +77,14 @@ public sealed class Scanner
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
-            Engines = engines.Select(e => e.Name).ToArray(),
+            Engines = options.Engines.Select(e => e.ToLowerInvariant()).Distinct().Where(KnownEngines.Contains).ToArray(),
             FilesScanned = scanned,
             FilesSkipped = skipped,
             Diagnostics = diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToArray(),
             Findings = reported,
             SuppressedFindings = suppressed,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : Configs.ConfigEngine.Rule(id, options.Rules))
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
@@ -84,12 +94,14 @@ public sealed class Scanner
         var engines = new List<IFileEngine>();
         foreach (var name in options.Engines.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            engines.Add(name.ToLowerInvariant() switch
+            IFileEngine? engine = name.ToLowerInvariant() switch
             {
                 StaticEngine.EngineName => new StaticEngine(options.Rules),
                 Configs.ConfigEngine.EngineName => new Configs.ConfigEngine(options.Rules),
+                DepsEngine.EngineName => null, // project-level, run after the per-file engines
                 _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
-            });
+            };
+            if (engine is not null) engines.Add(engine);
         }
         return engines;
     }
