@@ -42,6 +42,10 @@ public sealed class TextReporter : IReporter
             (result.FilesSkipped > 0 ? $" ({result.FilesSkipped} skipped)" : "") +
             $" in {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · engines: {Markup.Escape(string.Join(", ", result.Engines))}");
         console.MarkupLine($"[grey]target: {Markup.Escape(result.Target)}[/]");
+        if (result.LiveCoverage is { } live)
+        {
+            console.MarkupLine((live.Failed.Count > 0 ? "[yellow]" : "[grey]") + Markup.Escape(live.Describe()) + "[/]");
+        }
         console.WriteLine();
 
         foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)"))

@@ -21,6 +21,9 @@ public sealed record ScanResult
     /// <summary>Metadata of every rule that produced a finding (reported or suppressed), for rule tables in reports.</summary>
     public IReadOnlyList<Rules.RuleMetadata> Rules { get; init; } = [];
 
+    /// <summary>Set when live servers were scanned: found, started, failed and why.</summary>
+    public LiveCoverage? LiveCoverage { get; init; }
+
     public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
 
     public ScanSummary Summary => ScanSummary.From(Findings, SuppressedFindings.Count);

@@ -17,4 +17,11 @@ public sealed record ScanOptions
     public int Jobs { get; init; } = Environment.ProcessorCount;
     /// <summary>Engines to run, by name. Only engines that exist are accepted (see <see cref="Scanner.KnownEngines"/>).</summary>
     public IReadOnlyList<string> Engines { get; init; } = [StaticEngine.EngineName];
+    /// <summary>Server surfaces collected live (snapshot files among the targets are loaded by the scanner itself).</summary>
+    public IReadOnlyList<Surface.ServerSurface> Surfaces { get; init; } = [];
+    /// <summary>A lock file to compare the surfaces with (rug-pull detection).</summary>
+    public Surface.SurfaceLock? SurfaceLock { get; init; }
+    /// <summary>Diagnostics from collectors that ran before the scan (live servers that failed).</summary>
+    public IReadOnlyList<ScanDiagnostic> CollectorDiagnostics { get; init; } = [];
+    public LiveCoverage? LiveCoverage { get; init; }
 }

@@ -13,7 +13,7 @@ namespace McpSentinel.Core.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName];
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Surface.SurfaceEngine.EngineName];
 
     private readonly TimeProvider _time;
 
@@ -30,8 +30,17 @@ public sealed class Scanner
         var engines = CreateEngines(options);
 
         var files = new List<DiscoveredFile>();
+        var surfaces = new List<Surface.ServerSurface>(options.Surfaces);
+        foreach (var d in options.CollectorDiagnostics) diagnostics.Enqueue(d);
+        int snapshots = 0;
         foreach (var target in options.Targets)
         {
+            if (File.Exists(target) && Surface.SurfaceSnapshot.LooksLikeSnapshot(target))
+            {
+                snapshots++;
+                LoadSnapshot(target, surfaces, diagnostics.Enqueue);
+                continue;
+            }
             files.AddRange(Collect(target, options.Discovery, diagnostics.Enqueue));
         }
 
@@ -55,24 +64,39 @@ public sealed class Scanner
             progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
         });
 
+        bool surfaceOn = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase) && (surfaces.Count > 0 || options.SurfaceLock is not null);
+        foreach (var server in surfaces.Where(s => s.Limits.Count > 0))
+        {
+            // a capped listing hides items (incomplete); a truncated string was still seen in part (a note)
+            bool capped = server.Limits.Any(l => l.Contains("cap", StringComparison.Ordinal));
+            diagnostics.Enqueue(new ScanDiagnostic("server:" + server.Name, "the surface hit collection limits: " + string.Join("; ", server.Limits), Incomplete: capped));
+        }
+        if (surfaceOn)
+        {
+            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, cancellationToken);
+            foreach (var f in analysis.Findings) raw.Enqueue(f);
+            foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
+        }
+
         var aggregator = new FindingAggregator(options.Rules);
         var (reported, suppressed) = aggregator.Aggregate(raw, inlineSuppressed, options, DateOnly.FromDateTime(started.UtcDateTime));
 
         return new ScanResult
         {
             ToolVersion = ToolVersion,
-            Target = string.Join(", ", options.Targets),
+            Target = string.Join(", ", options.Targets.Concat(options.Surfaces.Select(x => "live:" + x.Name))),
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
-            Engines = engines.Select(e => e.Name).ToArray(),
-            FilesScanned = scanned,
+            Engines = engines.Select(e => e.Name).Concat(surfaceOn ? [Surface.SurfaceEngine.EngineName] : []).ToArray(),
+            FilesScanned = scanned + snapshots,
             FilesSkipped = skipped,
             Diagnostics = diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToArray(),
             Findings = reported,
             SuppressedFindings = suppressed,
+            LiveCoverage = options.LiveCoverage,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : null)
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : Surface.SurfaceRules.ById.GetValueOrDefault(id))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
@@ -82,11 +106,14 @@ public sealed class Scanner
         var engines = new List<IFileEngine>();
         foreach (var name in options.Engines.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            engines.Add(name.ToLowerInvariant() switch
+            IFileEngine? engine = name.ToLowerInvariant() switch
             {
                 StaticEngine.EngineName => new StaticEngine(options.Rules),
+                Surface.SurfaceEngine.EngineName => null, // runs once over all surfaces, not per file
+
                 _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
-            });
+            };
+            if (engine is not null) engines.Add(engine);
         }
         return engines;
     }
@@ -113,6 +140,24 @@ public sealed class Scanner
                 else raw.Enqueue(finding);
             }
         }
+    }
+
+    private static void LoadSnapshot(string path, List<Surface.ServerSurface> surfaces, Action<ScanDiagnostic> diagnostic)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostic(new ScanDiagnostic(path, "snapshot could not be read: " + ex.Message, Incomplete: true));
+            return;
+        }
+        var (snapshot, error) = Surface.SurfaceSnapshot.Parse(text);
+        if (snapshot is null)
+        {
+            diagnostic(new ScanDiagnostic(path, error ?? "not a snapshot", Incomplete: true));
+            return;
+        }
+        surfaces.AddRange(snapshot.Servers);
     }
 
     private static Language ShebangOrText(string path)
