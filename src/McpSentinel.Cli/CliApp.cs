@@ -14,6 +14,8 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));
+        root.Subcommands.Add(RecordCommand.Create(console));
+        root.Subcommands.Add(PinCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

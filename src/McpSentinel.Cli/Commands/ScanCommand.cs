@@ -18,15 +18,23 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report(s) and errors." };
+        var live = new LiveInputs();
+        var lockFile = new Option<string?>("--lock") { Description = "Compare server surfaces (live or from snapshots) with this lock file from 'mcp-sentinel pin' and report changes." };
 
         var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, failOn, baseline, noProgress, quiet }) command.Options.Add(option);
+        live.AddTo(command);
+        command.Options.Add(lockFile);
 
         command.SetAction(parse =>
         {
             var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console);
-            var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline));
+            live.Validate(parse);
+            bool isLive = live.IsLive(parse);
+            var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline), targetsOverride: isLive ? [console.WorkingDirectory] : null);
+            if (isLive) options = LiveInputs.Apply(options, live.Probe(parse, parse.GetValue(inputs.Targets) ?? [], console, parse.GetValue(quiet)));
+            if (parse.GetValue(lockFile) is { } lockPath) options = options with { SurfaceLock = LiveInputs.LoadLock(Path.GetFullPath(Path.Combine(console.WorkingDirectory, lockPath))) };
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)
             {
@@ -34,7 +42,7 @@ public static class ScanCommand
                 threshold = t.Value;
             }
             bool isQuiet = parse.GetValue(quiet);
-            bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet;
+            bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet && !isLive;
 
             var result = Run(options, showProgress, console);
             plan.Write(result, console);

@@ -33,6 +33,7 @@ public sealed record LauncherIdentity
     public IReadOnlyList<string> EnvironmentNames { get; init; } = [];
     public IReadOnlyList<string> HeaderNames { get; init; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Display => Transport switch
     {
         "stdio" => string.Join(' ', new[] { Command ?? "" }.Concat(Arguments)),
