@@ -98,7 +98,7 @@ public sealed class LiveInputs
     }
 
     public static ScanDiagnostic Diagnostic(ProbeResult probe) => new("server:" + probe.Name,
-        "live server could not be scanned: " + probe.Failure + (probe.StderrTail.Count > 0 ? "; stderr (last lines): " + string.Join(" | ", probe.StderrTail.TakeLast(5)) : ""),
+        "live server could not be scanned: " + probe.Failure + (probe.StderrTail.Count > 0 && !probe.Failure!.Contains(probe.StderrTail[^1], StringComparison.Ordinal) ? "; stderr (last lines): " + string.Join(" | ", probe.StderrTail.TakeLast(5)) : ""),
         Incomplete: true);
 
     public static string Describe(ServerSurface s) => string.Format(CultureInfo.InvariantCulture,

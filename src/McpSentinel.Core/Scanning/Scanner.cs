@@ -84,7 +84,7 @@ public sealed class Scanner
         return new ScanResult
         {
             ToolVersion = ToolVersion,
-            Target = string.Join(", ", options.Targets.Concat(options.Surfaces.Select(x => "live:" + x.Name))),
+            Target = string.Join(", ", options.Targets.Concat(options.Surfaces.Select(x => "live:" + x.Name)).Concat(options.LiveCoverage?.Failed.Select(f => "live:" + f.Server) ?? [])),
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
