@@ -167,7 +167,7 @@ public static class LiveProbe
         public string Mask(string text)
         {
             foreach (var secret in secrets) text = text.Replace(secret, SecretMask.Mask(secret), StringComparison.Ordinal);
-            text = Assignment.Replace(text, m => m.Groups[1].Value + SecretMask.Mask(m.Groups[2].Value));
+            text = Assignment.Replace(text, m => m.Groups[2].Value.Contains("****", StringComparison.Ordinal) ? m.Value : m.Groups[1].Value + SecretMask.Mask(m.Groups[2].Value));
             return VisibleText.Render(text);
         }
     }
