@@ -47,6 +47,10 @@ public sealed class LiveCommandTests
 
         var sarif = CliRunner.Invoke(tree.Root, "scan", "snap.json", "--format", "sarif");
         using var sdoc = JsonDocument.Parse(sarif.Out);
+        var schema = Json.Schema.JsonSchema.FromFile(RepoPaths.Of("tests/Fixtures/sarif-2.1.0.json"));
+        Assert.True(schema.Evaluate(sdoc.RootElement).IsValid, "SARIF of a snapshot scan does not validate");
+        Assert.Contains(sdoc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
+            r => r.GetProperty("id").GetString() == "MCP-TP-001");
         var result = sdoc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "MCP-TP-001");
         var logical = result.GetProperty("locations")[0].GetProperty("logicalLocations")[0];
         Assert.Equal("server:calc/tool:add/description", logical.GetProperty("fullyQualifiedName").GetString());
