@@ -161,6 +161,23 @@ public sealed class LiveCommandTests
 
     [Fact]
     [Trait("Category", "Integration")]
+    public void RecordAppend_TwoServersInOneSnapshot_CrossServerDetectorsSeeBoth()
+    {
+        using var tree = new TempTree();
+        Assert.Equal(0, CliRunner.Invoke(tree.Root, "record", "-o", "agent.json", "--append", "--name", "first", "--", "node", Fixture, "poisoned").ExitCode);
+        Assert.Equal(0, CliRunner.Invoke(tree.Root, "record", "-o", "agent.json", "--append", "--name", "second", "--", "node", Fixture, "poisoned").ExitCode);
+        Assert.Equal(0, CliRunner.Invoke(tree.Root, "record", "-o", "agent.json", "--append", "--name", "second", "--", "node", Fixture, "poisoned").ExitCode);
+        var servers = JsonNode.Parse(File.ReadAllText(tree.PathOf("agent.json")))!["servers"]!.AsArray();
+        Assert.Equal(["first", "second"], servers.Select(s => s!["name"]!.GetValue<string>()));
+
+        var scan = CliRunner.Invoke(tree.Root, "scan", "agent.json", "--format", "json");
+        using var doc = JsonDocument.Parse(scan.Out);
+        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "MCP-SURF-008"
+            && f.GetProperty("location").GetProperty("logicalPath").GetString() == "server:second/tool:add/name");
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
     public void PinLive_ThenScanLiveWithLock_Unchanged()
     {
         using var tree = new TempTree();
