@@ -46,6 +46,8 @@ public static class LiveProbe
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not SandboxUnavailableException)
         {
+            // the stderr reader runs on its own: give a server that just died a moment to have its last words read
+            for (int i = 0; i < 10 && !target.IsHttp && stderr.Lines.Count == 0; i++) await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
             return new ProbeResult(name, null, Describe(ex, limits, stderr), stderr.Lines);
         }
     }
@@ -123,6 +125,8 @@ public static class LiveProbe
         {
             TimeoutException t => t.Message.Length > 0 ? t.Message : $"no answer within {limits.Timeout.TotalSeconds:0} s",
             OperationCanceledException => $"no answer within {limits.Timeout.TotalSeconds:0} s (connection/initialisation timeout)",
+            ClientTransportClosedException { Details: StdioClientCompletionDetails { ExitCode: { } code } } => $"the server exited (exit code {code})",
+            ClientTransportClosedException => "the server closed the connection (it exited or hung up)",
             McpException m => "protocol error: " + m.Message,
             HttpRequestException h => "HTTP error: " + h.Message,
             System.ComponentModel.Win32Exception w => "could not start the command: " + w.Message,

@@ -22,7 +22,8 @@ public static class SurfaceCollector
         string Cap(string? text, string where) => Truncate(text, where, limits, notes)!;
 
         var tools = caps.Tools is null ? [] : await PageAsync("tools", limits, notes,
-            (cursor, ct) => client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor }, ct), r => r.Tools, r => r.NextCursor, cancellationToken);
+            (cursor, ct) => client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor }, ct), r => r.Tools, r => r.NextCursor, cancellationToken,
+            tolerant: (cursor, ct) => TolerantToolsPageAsync(client, cursor, notes, ct));
         var prompts = caps.Prompts is null ? [] : await PageAsync("prompts", limits, notes,
             (cursor, ct) => client.ListPromptsAsync(new ListPromptsRequestParams { Cursor = cursor }, ct), r => r.Prompts, r => r.NextCursor, cancellationToken);
         var resources = caps.Resources is null ? [] : await PageAsync("resources", limits, notes,
@@ -84,7 +85,8 @@ public static class SurfaceCollector
     }
 
     private static async Task<List<T>> PageAsync<TResult, T>(string kind, LiveLimits limits, List<string> notes,
-        Func<string?, CancellationToken, ValueTask<TResult>> call, Func<TResult, IList<T>?> items, Func<TResult, string?> next, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, ValueTask<TResult>> call, Func<TResult, IList<T>?> items, Func<TResult, string?> next, CancellationToken cancellationToken,
+        Func<string?, CancellationToken, ValueTask<TResult>>? tolerant = null)
     {
         var all = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -101,7 +103,15 @@ public static class SurfaceCollector
             TResult result;
             try
             {
-                result = await call(cursor, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    result = await call(cursor, timeout.Token).ConfigureAwait(false);
+                }
+                catch (JsonException) when (tolerant is not null)
+                {
+                    // one malformed item fails the typed page: read the page again as raw JSON, item by item
+                    result = await tolerant(cursor, timeout.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -123,6 +133,53 @@ public static class SurfaceCollector
                 notes.Add($"{kind}: the server repeated a cursor; listing stopped (page cap)");
                 return all;
             }
+        }
+    }
+
+    /// <summary>Reads one tools/list page as raw JSON and converts each tool on its own: a tool with malformed annotations
+    /// keeps everything else (the annotations are dropped and noted); a tool that cannot be read at all is noted as not
+    /// analysed, which makes the scan incomplete.</summary>
+    private static async ValueTask<ListToolsResult> TolerantToolsPageAsync(McpClient client, string? cursor, List<string> notes, CancellationToken cancellationToken)
+    {
+        var request = new JsonRpcRequest { Method = RequestMethods.ToolsList, Params = cursor is null ? new JsonObject() : new JsonObject { ["cursor"] = cursor } };
+        var response = await client.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = new ListToolsResult { Tools = [] };
+        if (response.Result is not JsonObject page) return result;
+        if (page["nextCursor"] is JsonValue next && next.GetValueKind() == JsonValueKind.String) result.NextCursor = next.GetValue<string>();
+        if (page["tools"] is not JsonArray tools) return result;
+        int index = 0;
+        foreach (var node in tools)
+        {
+            index++;
+            if (node is not JsonObject tool) continue;
+            var name = tool["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : $"#{index}";
+            if (TryTool(tool) is { } parsed)
+            {
+                result.Tools.Add(parsed);
+                continue;
+            }
+            var withoutAnnotations = (JsonObject)tool.DeepClone();
+            withoutAnnotations.Remove("annotations");
+            if (TryTool(withoutAnnotations) is { } stripped)
+            {
+                notes.Add($"tool {Short(name)}: malformed annotations ignored");
+                result.Tools.Add(stripped);
+                continue;
+            }
+            notes.Add($"tool {Short(name)}: malformed definition, not analysed (cap)");
+        }
+        return result;
+    }
+
+    private static Tool? TryTool(JsonObject node)
+    {
+        try
+        {
+            return node.Deserialize<Tool>(ModelContextProtocol.McpJsonUtilities.DefaultOptions);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return null;
         }
     }
 
