@@ -18,6 +18,8 @@ public static class CliApp
         root.Subcommands.Add(IntelCommand.Create(console));
         root.Subcommands.Add(BomCommand.Create(console));
         root.Subcommands.Add(VersionCommand.Create(console));
+        root.Subcommands.Add(RecordCommand.Create(console));
+        root.Subcommands.Add(PinCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -43,6 +43,22 @@ public sealed class JsonReporter : IReporter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (result.LiveCoverage is { } live)
+        {
+            json.WriteStartObject("live");
+            json.WriteNumber("found", live.Found);
+            json.WriteNumber("started", live.Started);
+            json.WriteStartArray("failed");
+            foreach (var f in live.Failed)
+            {
+                json.WriteStartObject();
+                json.WriteString("server", f.Server);
+                json.WriteString("reason", f.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
 
         var summary = result.Summary;

@@ -43,6 +43,10 @@ public sealed class TextReporter : IReporter
             (result.FilesSkipped > 0 ? $" ({result.FilesSkipped} skipped)" : "") +
             $" in {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms · engines: {Safe(string.Join(", ", result.Engines))}");
         console.MarkupLine($"[grey]target: {Safe(result.Target)}[/]");
+        if (result.LiveCoverage is { } live)
+        {
+            console.MarkupLine((live.Failed.Count > 0 ? "[yellow]" : "[grey]") + Safe(live.Describe()) + "[/]");
+        }
         console.WriteLine();
 
         foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)"))

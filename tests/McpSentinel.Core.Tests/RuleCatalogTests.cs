@@ -45,6 +45,7 @@ public sealed class RuleCatalogTests
             .Where(id => Builtin.Rules.All(r => r.Id != id))
             .Where(id => !McpSentinel.Core.Configs.ConfigRules.ById.ContainsKey(id!)) // engine rules have hand-written pages
             .Where(id => McpSentinel.Core.Deps.DepsEngine.Rules.All(r => r.Id != id))
+            .Where(id => !McpSentinel.Core.Surface.SurfaceRules.ById.ContainsKey(id!))
             .ToList();
         problems.AddRange(orphans.Select(o => $"{o}: page without a rule"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -21,16 +21,24 @@ public static class ScanCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report(s) and errors." };
         var discover = new DiscoverScanOptions();
         var compliance = new Option<string[]>("--compliance") { Description = "Add a compliance section to the JSON report for these frameworks (comma-separated or repeated): soc2, hipaa, pci-dss, nist-800-53, iso-27001." };
+        var live = new LiveInputs();
+        var lockFile = new Option<string?>("--lock") { Description = "Compare server surfaces (live or from snapshots) with this lock file from 'mcp-sentinel pin' and report changes." };
 
         var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet, compliance }) command.Options.Add(option);
         discover.AddTo(command);
+        live.AddTo(command);
+        command.Options.Add(lockFile);
 
         command.SetAction(parse =>
         {
             var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console, parse.GetValue(outputDir));
-            var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline));
+            live.Validate(parse);
+            bool isLive = live.IsLive(parse);
+            var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline), targetsOverride: isLive ? [console.WorkingDirectory] : null);
+            if (isLive) options = LiveInputs.Apply(options, live.Probe(parse, parse.GetValue(inputs.Targets) ?? [], console, parse.GetValue(quiet)));
+            if (parse.GetValue(lockFile) is { } lockPath) options = options with { SurfaceLock = LiveInputs.LoadLock(Path.GetFullPath(Path.Combine(console.WorkingDirectory, lockPath))) };
             options = discover.Apply(parse, options, inputs, console);
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)
@@ -39,7 +47,7 @@ public static class ScanCommand
                 threshold = t.Value;
             }
             bool isQuiet = parse.GetValue(quiet);
-            bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet;
+            bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet && !isLive;
 
             var frameworks = ResolveCompliance(parse.GetValue(compliance));
             var result = Run(options, showProgress, console);

@@ -38,9 +38,10 @@ public sealed class ScanInputs
     }
 
     /// <summary>Builds the scan options; throws <see cref="UsageException"/> / <see cref="ConfigException"/> on bad input.</summary>
-    public (ScanOptions Options, SentinelConfig Config) Resolve(ParseResult parse, CliConsole console, string? baselineFile, bool useConfigBaseline = true)
+    /// <param name="targetsOverride">Targets to use instead of the target argument (a live scan passes its working directory, for configuration lookup).</param>
+    public (ScanOptions Options, SentinelConfig Config) Resolve(ParseResult parse, CliConsole console, string? baselineFile, bool useConfigBaseline = true, string[]? targetsOverride = null)
     {
-        var targets = parse.GetValue(Targets) is { Length: > 0 } given ? given : [console.WorkingDirectory];
+        var targets = targetsOverride ?? (parse.GetValue(Targets) is { Length: > 0 } given ? given : [console.WorkingDirectory]);
         foreach (var t in targets.Where(t => t.StartsWith('-') && !Path.Exists(Path.Combine(console.WorkingDirectory, t))))
         {
             throw new UsageException($"unknown option '{t}' (to scan a path that starts with '-', write ./{t})");

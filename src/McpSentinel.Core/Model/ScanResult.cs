@@ -26,6 +26,8 @@ public sealed record ScanResult
     public int? SuppressedCount { get; init; }
     /// <summary>Per-framework control results when the scan was asked for them (<c>--compliance</c>); else empty.</summary>
     public IReadOnlyList<McpSentinel.Core.Compliance.ComplianceReport> Compliance { get; init; } = [];
+    /// <summary>Set when live servers were scanned: found, started, failed and why.</summary>
+    public LiveCoverage? LiveCoverage { get; init; }
 
     public bool Incomplete => Diagnostics.Any(d => d.Incomplete);
 

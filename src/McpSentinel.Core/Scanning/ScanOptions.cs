@@ -23,4 +23,11 @@ public sealed record ScanOptions
     public IReadOnlyList<ScanDiagnostic> ExtraDiagnostics { get; init; } = [];
     /// <summary>Advisory data for the deps engine; null means the bundled data only.</summary>
     public Intel.AdvisoryDatabase? Advisories { get; init; }
+    /// <summary>Server surfaces collected live (snapshot files among the targets are loaded by the scanner itself).</summary>
+    public IReadOnlyList<Surface.ServerSurface> Surfaces { get; init; } = [];
+    /// <summary>A lock file to compare the surfaces with (rug-pull detection).</summary>
+    public Surface.SurfaceLock? SurfaceLock { get; init; }
+    /// <summary>Diagnostics from collectors that ran before the scan (live servers that failed).</summary>
+    public IReadOnlyList<ScanDiagnostic> CollectorDiagnostics { get; init; } = [];
+    public LiveCoverage? LiveCoverage { get; init; }
 }

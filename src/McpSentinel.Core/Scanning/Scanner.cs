@@ -15,7 +15,7 @@ namespace McpSentinel.Core.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName, DepsEngine.EngineName];
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName, DepsEngine.EngineName, Surface.SurfaceEngine.EngineName];
 
     private readonly TimeProvider _time;
 
@@ -32,8 +32,17 @@ public sealed class Scanner
         var engines = CreateEngines(options);
 
         var files = new List<DiscoveredFile>();
+        var surfaces = new List<Surface.ServerSurface>(options.Surfaces);
+        foreach (var d in options.CollectorDiagnostics) diagnostics.Enqueue(d);
+        int snapshots = 0;
         foreach (var target in options.Targets)
         {
+            if (File.Exists(target) && Surface.SurfaceSnapshot.LooksLikeSnapshot(target))
+            {
+                snapshots++;
+                LoadSnapshot(target, surfaces, diagnostics.Enqueue);
+                continue;
+            }
             files.AddRange(Collect(target, options.Discovery, diagnostics.Enqueue));
         }
         files.AddRange(options.ExtraFiles);
@@ -67,24 +76,43 @@ public sealed class Scanner
             foreach (var f in deps.Findings) raw.Enqueue(f);
         }
 
+        bool surfaceOn = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase) && (surfaces.Count > 0 || options.SurfaceLock is not null);
+        foreach (var server in surfaces.Where(s => s.Limits.Count > 0))
+        {
+            // a capped listing hides items (incomplete); a truncated string was still seen in part (a note)
+            bool capped = server.Limits.Any(l => l.Contains("cap", StringComparison.Ordinal));
+            diagnostics.Enqueue(new ScanDiagnostic("server:" + server.Name, "the surface hit collection limits: " + string.Join("; ", server.Limits), Incomplete: capped));
+        }
+        if (surfaceOn)
+        {
+            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, cancellationToken);
+            foreach (var f in analysis.Findings) raw.Enqueue(f);
+            foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
+        }
+
         var aggregator = new FindingAggregator(options.Rules);
         var (reported, suppressed) = aggregator.Aggregate(raw, inlineSuppressed, options, DateOnly.FromDateTime(started.UtcDateTime));
 
         return new ScanResult
         {
             ToolVersion = ToolVersion,
-            Target = options.Targets.Count == 0 && options.ExtraFiles.Count > 0 ? "discovered MCP client configurations" : string.Join(", ", options.Targets),
+            Target = options.Targets.Count == 0 && options.ExtraFiles.Count > 0 && options.Surfaces.Count == 0
+                ? "discovered MCP client configurations"
+                : string.Join(", ", options.Targets.Concat(options.Surfaces.Select(x => "live:" + x.Name)).Concat(options.LiveCoverage?.Failed.Select(f => "live:" + f.Server) ?? [])),
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
-            Engines = options.Engines.Select(e => e.ToLowerInvariant()).Distinct().Where(KnownEngines.Contains).ToArray(),
-            FilesScanned = scanned,
+            Engines = options.Engines.Select(e => e.ToLowerInvariant()).Distinct()
+                .Where(e => KnownEngines.Contains(e) && (e != Surface.SurfaceEngine.EngineName || surfaceOn)).ToArray(),
+            FilesScanned = scanned + snapshots,
             FilesSkipped = skipped,
             Diagnostics = diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToArray(),
             Findings = reported,
             SuppressedFindings = suppressed,
+            LiveCoverage = options.LiveCoverage,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules))
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata
+                    : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules) ?? Surface.SurfaceRules.ById.GetValueOrDefault(id))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
@@ -99,6 +127,7 @@ public sealed class Scanner
                 StaticEngine.EngineName => new StaticEngine(options.Rules),
                 Configs.ConfigEngine.EngineName => new Configs.ConfigEngine(options.Rules),
                 DepsEngine.EngineName => null, // project-level, run after the per-file engines
+                Surface.SurfaceEngine.EngineName => null, // runs once over all surfaces, not per file
                 _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
             };
             if (engine is not null) engines.Add(engine);
@@ -128,6 +157,24 @@ public sealed class Scanner
                 else raw.Enqueue(finding);
             }
         }
+    }
+
+    private static void LoadSnapshot(string path, List<Surface.ServerSurface> surfaces, Action<ScanDiagnostic> diagnostic)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostic(new ScanDiagnostic(path, "snapshot could not be read: " + ex.Message, Incomplete: true));
+            return;
+        }
+        var (snapshot, error) = Surface.SurfaceSnapshot.Parse(text);
+        if (snapshot is null)
+        {
+            diagnostic(new ScanDiagnostic(path, error ?? "not a snapshot", Incomplete: true));
+            return;
+        }
+        surfaces.AddRange(snapshot.Servers);
     }
 
     private static Language ShebangOrText(string path)

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using McpSentinel.Core.Model;
+using McpSentinel.Core.Scanning;
+using McpSentinel.Core.Surface;
+using McpSentinel.Live;
+
+namespace McpSentinel.Cli.Commands;
+
+/// <summary>The options that reach a live server (<c>scan --live</c>, <c>record</c>, <c>pin --live</c>) and the probe
+/// that runs them. The server is given as the command's arguments: a URL, or <c>-- COMMAND ARGS…</c>.</summary>
+public sealed class LiveInputs
+{
+    public Option<bool> Live { get; } = new("--live") { Description = "The targets are one live server: an http(s) URL, or a stdio command after '--' (e.g. --live -- npx -y @scope/server)." };
+    public Option<string?> Name { get; } = new("--name") { Description = "Name of the live server in findings (server:NAME/...); default: the server's own name." };
+    public Option<string[]> Header { get; } = new("--header") { Description = "HTTP header for a live URL, 'Name: value' (repeatable; values are masked in all output)." };
+    public Option<string[]> Env { get; } = new("--env") { Description = "Environment variable for a live stdio server, KEY=VALUE (repeatable). Nothing else is inherited but PATH and HOME." };
+    public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Run a live stdio server under bubblewrap (bwrap) with no network and a read-only file system; fails if bwrap is not installed." };
+    public Option<int?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for a live server to connect, initialise and answer each listing (default 20)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Live, Name, Header, Env, Sandbox, Timeout }) command.Options.Add(option);
+    }
+
+    public bool IsLive(ParseResult parse) => parse.GetValue(Live);
+
+    /// <summary>Rejects live-only flags without --live (when <paramref name="liveImplied"/> is false).</summary>
+    public void Validate(ParseResult parse, bool liveImplied = false)
+    {
+        if (liveImplied || IsLive(parse)) return;
+        foreach (var (option, given) in new (Option, bool)[] { (Header, (parse.GetValue(Header)?.Length ?? 0) > 0), (Env, (parse.GetValue(Env)?.Length ?? 0) > 0), (Sandbox, parse.GetValue(Sandbox)), (Timeout, parse.GetValue(Timeout) is not null), (Name, parse.GetValue(Name) is not null) })
+        {
+            if (given) throw new UsageException($"{option.Name} applies to live servers only (add --live)");
+        }
+    }
+
+    public LiveLimits Limits(ParseResult parse)
+    {
+        var seconds = parse.GetValue(Timeout) ?? 20;
+        if (seconds is < 1 or > 3600) throw new UsageException("--timeout must be between 1 and 3600 seconds");
+        return new LiveLimits { Timeout = TimeSpan.FromSeconds(seconds) };
+    }
+
+    public LiveTarget Target(ParseResult parse, IReadOnlyList<string> tokens, CliConsole console)
+    {
+        try
+        {
+            var target = LiveTarget.Parse(tokens) with
+            {
+                Name = parse.GetValue(Name),
+                Headers = (parse.GetValue(Header) ?? []).Select(LiveTarget.ParseHeader).ToArray(),
+                Environment = (parse.GetValue(Env) ?? []).Select(LiveTarget.ParseEnvironment).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+                Sandbox = parse.GetValue(Sandbox),
+                WorkingDirectory = console.WorkingDirectory,
+            };
+            if (target.IsHttp && (target.Environment.Count > 0 || target.Sandbox)) throw new UsageException("--env and --sandbox apply to stdio servers, not to a URL");
+            if (!target.IsHttp && target.Headers.Count > 0) throw new UsageException("--header applies to a URL, not to a stdio command");
+            return target;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>Connects to the server and reads its surface; a server that fails is a result, not an exception.</summary>
+    public ProbeResult Probe(ParseResult parse, IReadOnlyList<string> tokens, CliConsole console, bool quiet = false)
+    {
+        var target = Target(parse, tokens, console);
+        if (!quiet)
+        {
+            var where = target.IsHttp ? target.Identity().Url : target.Identity().Display;
+            console.Error.WriteLine($"mcp-sentinel: connecting to {where}{(target.Sandbox ? " (sandboxed: bubblewrap, no network)" : "")}");
+        }
+        try
+        {
+            return LiveProbe.ProbeAsync(target, Limits(parse), console.Cancellation).GetAwaiter().GetResult();
+        }
+        catch (SandboxUnavailableException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>The scan options for a probed server: its surface, or an incomplete diagnostic with the stderr tail.</summary>
+    public static ScanOptions Apply(ScanOptions options, ProbeResult probe)
+    {
+        var failures = probe.Succeeded ? Array.Empty<LiveFailure>() : [new LiveFailure(probe.Name, probe.Failure!)];
+        var diagnostics = probe.Succeeded ? Array.Empty<ScanDiagnostic>() : [Diagnostic(probe)];
+        return options with
+        {
+            Targets = [],
+            Surfaces = probe.Surface is { } s ? [s] : [],
+            CollectorDiagnostics = diagnostics,
+            LiveCoverage = new LiveCoverage(1, probe.Succeeded ? 1 : 0, failures),
+        };
+    }
+
+    public static ScanDiagnostic Diagnostic(ProbeResult probe) => new("server:" + probe.Name,
+        "live server could not be scanned: " + probe.Failure + (probe.StderrTail.Count > 0 && !probe.Failure!.Contains(probe.StderrTail[^1], StringComparison.Ordinal) ? "; stderr (last lines): " + string.Join(" | ", probe.StderrTail.TakeLast(5)) : ""),
+        Incomplete: true);
+
+    public static string Describe(ServerSurface s) => string.Format(CultureInfo.InvariantCulture,
+        "{0}: {1} tool(s), {2} prompt(s), {3} resource(s), {4} resource template(s)", s.Name, s.Tools.Count, s.Prompts.Count, s.Resources.Count, s.ResourceTemplates.Count);
+
+    /// <summary>Reads a lock file given with --lock; usage error when missing or malformed.</summary>
+    public static SurfaceLock LoadLock(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"lock file not found: {path}");
+        var (parsed, error) = SurfaceLock.Parse(File.ReadAllText(path));
+        return parsed ?? throw new UsageException($"{path}: {error}");
+    }
+}
