@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using McpSentinel.Semantic.Native;
+using static McpSentinel.Semantic.Native.TreeSitterNative;
+
+namespace McpSentinel.Semantic.Syntax;
+
+/// <summary>The grammars compiled into the native library.</summary>
+public enum Grammar
+{
+    Python,
+    JavaScript,
+    TypeScript,
+    Tsx,
+}
+
+/// <summary>The outcome of parsing one file: a managed tree, or the reason there is none.</summary>
+public sealed record ParseOutcome(SyntaxNode? Root, bool HasErrors, string? Failure);
+
+/// <summary>Parses source text with tree-sitter and copies the tree into managed <see cref="SyntaxNode"/>s (so analysis never
+/// holds native memory). Thread-safe: each call uses its own parser.</summary>
+public static unsafe class SyntaxParser
+{
+    private static readonly ConcurrentDictionary<nint, string> Names = new();
+    private static readonly Lazy<string?> LoadError = new(Probe);
+
+    /// <summary>Null when the native library loaded and every grammar is present; otherwise why not.</summary>
+    public static string? UnavailableReason => LoadError.Value;
+
+    public static bool IsAvailable => UnavailableReason is null;
+
+    private static string? Probe()
+    {
+        try
+        {
+            foreach (var grammar in Enum.GetValues<Grammar>())
+            {
+                if (LanguageOf(grammar) == 0) return $"the {grammar} grammar is missing from the native library";
+            }
+            var parser = ts_parser_new();
+            ts_parser_delete(parser);
+            return null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            return $"native parser library lib{Library}.so could not be loaded ({ex.GetType().Name}: {ex.Message})";
+        }
+    }
+
+    private static nint LanguageOf(Grammar grammar) => grammar switch
+    {
+        Grammar.Python => tree_sitter_python(),
+        Grammar.JavaScript => tree_sitter_javascript(),
+        Grammar.TypeScript => tree_sitter_typescript(),
+        _ => tree_sitter_tsx(),
+    };
+
+    public static ParseOutcome Parse(string text, Grammar grammar)
+    {
+        if (UnavailableReason is { } reason) return new ParseOutcome(null, false, reason);
+        var parser = ts_parser_new();
+        try
+        {
+            if (!ts_parser_set_language(parser, LanguageOf(grammar))) return new ParseOutcome(null, false, "the grammar's ABI version does not match the parser");
+            nint tree;
+            fixed (char* chars = text)
+            {
+                tree = ts_parser_parse_string_encoding(parser, 0, chars, checked((uint)text.Length * 2), EncodingUtf16Le);
+            }
+            if (tree == 0) return new ParseOutcome(null, false, "the parser returned no tree");
+            try
+            {
+                var rootNode = ts_tree_root_node(tree);
+                bool errors = ts_node_has_error(rootNode);
+                return new ParseOutcome(Copy(rootNode, text), errors, null);
+            }
+            finally
+            {
+                ts_tree_delete(tree);
+            }
+        }
+        finally
+        {
+            ts_parser_delete(parser);
+        }
+    }
+
+    private static string Name(nint ptr)
+    {
+        if (ptr == 0) return "";
+        return Names.GetOrAdd(ptr, p => Marshal.PtrToStringUTF8(p) ?? "");
+    }
+
+    /// <summary>Copies the native tree with one cursor walk (child access by index is quadratic in tree-sitter).</summary>
+    private static SyntaxNode Copy(TSNode rootNode, string text)
+    {
+        var cursor = ts_tree_cursor_new(rootNode);
+        try
+        {
+            var root = Make(ts_tree_cursor_current_node(&cursor), null, text);
+            var stack = new List<(SyntaxNode Node, List<SyntaxNode> Children)> { (root, []) };
+            if (!ts_tree_cursor_goto_first_child(&cursor)) return root;
+            while (true)
+            {
+                var node = Make(ts_tree_cursor_current_node(&cursor), Name(ts_tree_cursor_current_field_name(&cursor)), text);
+                var parent = stack[^1];
+                node.Parent = parent.Node;
+                parent.Children.Add(node);
+                if (ts_tree_cursor_goto_first_child(&cursor))
+                {
+                    stack.Add((node, []));
+                    continue;
+                }
+                while (!ts_tree_cursor_goto_next_sibling(&cursor))
+                {
+                    var done = stack[^1];
+                    done.Node.Children = done.Children.ToArray();
+                    stack.RemoveAt(stack.Count - 1);
+                    if (stack.Count == 0 || !ts_tree_cursor_goto_parent(&cursor)) return root;
+                }
+            }
+        }
+        finally
+        {
+            ts_tree_cursor_delete(&cursor);
+        }
+    }
+
+    private static SyntaxNode Make(TSNode node, string? field, string text)
+    {
+        int start = (int)(ts_node_start_byte(node) / 2);
+        int end = (int)(ts_node_end_byte(node) / 2);
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
+        var point = ts_node_start_point(node);
+        var type = ts_node_is_missing(node) ? "MISSING" : Name(ts_node_type(node));
+        return new SyntaxNode(type, string.IsNullOrEmpty(field) ? null : field, ts_node_is_named(node), start, end, (int)point.Row, (int)(point.Column / 2), text);
+    }
+}
