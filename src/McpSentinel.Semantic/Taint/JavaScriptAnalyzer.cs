@@ -276,8 +276,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 var right = cond.ChildByField("right")!;
                 if (op is "&&" or "||")
                 {
-                    bool keep = (op == "&&") == polarity;
-                    return Guards(left, env, polarity).Concat(Guards(right, env, polarity)).Where(g => g.Item2 == keep).ToList();
+                    return Connective(op == "&&", Guards(left, env, polarity), Guards(right, env, polarity), polarity);
                 }
                 if (op is "===" or "==" or "!==" or "!=")
                 {
@@ -302,7 +301,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 else if (method == "startsWith" && receiver.Type == "call_expression" && DottedName(receiver.ChildByField("function")!) is "path.relative" or "relative")
                 {
                     // path.relative(root, p).startsWith('..') is true when p escapes root: safe when it is false.
-                    foreach (var id in receiver.ChildByField("arguments")!.NamedChildren.Where(a => a.Type == "identifier" && IsNormalizedPath(a.Text, env)).Skip(1))
+                    foreach (var id in receiver.ChildByField("arguments")!.NamedChildren.Skip(1).Where(a => a.Type == "identifier" && IsNormalizedPath(a.Text, env)))
                         result.Add((id.Text, !polarity));
                 }
                 else if (method == "test" && receiver.Type == "regex" && args.Count == 1 && args[0].Type == "identifier")

@@ -284,10 +284,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             case "boolean_operator":
             {
                 var op = cond.ChildByField("operator")?.Text;
-                var both = Guards(cond.ChildByField("left")!, env, polarity).Concat(Guards(cond.ChildByField("right")!, env, polarity));
-                // "a and b" true ⇒ both hold; "a or b" false ⇒ both fail.
-                bool keep = (op == "and") == polarity;
-                return both.Where(g => g.Item2 == keep).ToList();
+                return Connective(op == "and", Guards(cond.ChildByField("left")!, env, polarity), Guards(cond.ChildByField("right")!, env, polarity), polarity);
             }
             case "comparison_operator":
             {
@@ -477,7 +474,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         {
             receiverNode = callee.ChildByField("object")!;
             method = callee.ChildByField("attribute")!.Text;
-            receiver = Eval(receiverNode, env);
+            receiver = Eval(callee, env); // the object's value, or a source for request.get_json() and the like
         }
         else if (callee.Type != "identifier")
         {

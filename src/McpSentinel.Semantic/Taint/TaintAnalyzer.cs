@@ -143,6 +143,17 @@ internal abstract class TaintAnalyzer
         }
     }
 
+    /// <summary>Guards of "a and b" / "a or b" (each side already evaluated with <paramref name="polarity"/>). When the
+    /// connective is a conjunction on the branch in question (and-true, or-false), each side's guard for that branch holds;
+    /// for the other branch a guard holds only when both sides give it (e.g. <c>x == "a" or x == "b"</c>).</summary>
+    protected static List<(string Name, bool Positive)> Connective(bool isAnd, List<(string Name, bool Positive)> left, List<(string Name, bool Positive)> right, bool polarity)
+    {
+        bool conjunctive = isAnd == polarity;
+        return left.Concat(right).Where(g => g.Positive == conjunctive)
+            .Concat(left.Where(g => g.Positive != conjunctive && right.Contains(g)))
+            .Distinct().ToList();
+    }
+
     protected static string LastSegment(string dotted)
     {
         int i = dotted.LastIndexOf('.');
