@@ -42,7 +42,9 @@ public sealed class RuleCatalogTests
         }
         var orphans = Directory.EnumerateFiles(RepoPaths.Of("docs/rules"), "MCP-*.md")
             .Select(Path.GetFileNameWithoutExtension)
-            .Where(id => Builtin.Rules.All(r => r.Id != id)).ToList();
+            .Where(id => Builtin.Rules.All(r => r.Id != id))
+            .Where(id => !id!.StartsWith("MCP-TAINT-", StringComparison.Ordinal)) // semantic engine rules: checked in McpSentinel.Semantic.Tests
+            .ToList();
         problems.AddRange(orphans.Select(o => $"{o}: page without a rule"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
