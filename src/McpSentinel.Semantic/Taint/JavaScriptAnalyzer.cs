@@ -119,7 +119,9 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             foreach (var id in PatternNames(param)) env.Set(id.Text, value);
         }
         var saved = _returns;
+        var savedOrigins = Origins;
         _returns = Value.Constant;
+        Origins = new(StringComparer.Ordinal);
         var body = function.ChildByField("body");
         if (body is not null)
         {
@@ -128,6 +130,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         }
         var result = _returns;
         _returns = saved;
+        Origins = savedOrigins;
         return result;
     }
 
@@ -184,7 +187,11 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 foreach (var declarator in s.NamedChildren.Where(c => c.Type == "variable_declarator"))
                 {
                     var value = declarator.ChildByField("value") is { } v ? Eval(v, env) : Value.Constant;
-                    if (declarator.ChildByField("name") is { } name) Bind(name, value, env, declarator);
+                    if (declarator.ChildByField("name") is { } name)
+                    {
+                        Bind(name, value, env, declarator);
+                        if (name.Type == "identifier" && declarator.ChildByField("value") is { } rhs) RecordOrigin(name.Text, rhs);
+                    }
                 }
                 return false;
             case "return_statement":
@@ -296,6 +303,12 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 var receiver = callee.ChildByField("object")!;
                 if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "identifier" && IsAllowList(receiver, env))
                     result.Add((args[0].Text, polarity));
+                else if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "member_expression" && IsAllowList(receiver, env)
+                    && HostAttributes.Contains(args[0].ChildByField("property")!.Text) && args[0].ChildByField("object") is { Type: "identifier" } parsed)
+                    result.AddRange(HostGuardTargets(parsed.Text).Select(n => (n, polarity)));
+                else if (method == "startsWith" && receiver.Type == "identifier" && Origins.TryGetValue(receiver.Text, out var origin) && origin.Kind == "relative"
+                    && IsNormalizedPath(origin.Source, env))
+                    result.Add((origin.Source, !polarity)); // relative.startsWith("..") means the path escapes the root
                 else if (method == "startsWith" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
                     result.Add((receiver.Text, polarity));
                 else if (method == "startsWith" && receiver.Type == "call_expression" && DottedName(receiver.ChildByField("function")!) is "path.relative" or "relative")
@@ -314,6 +327,16 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             default:
                 return result;
         }
+    }
+
+    private void RecordOrigin(string name, SyntaxNode rhs)
+    {
+        var args = rhs.ChildByField("arguments")?.NamedChildren.ToList() ?? [];
+        if (rhs.Type == "new_expression" && rhs.ChildByField("constructor")?.Text == "URL" && args.Count >= 1 && args[0].Type == "identifier")
+            Origins[name] = ("url", args[0].Text);
+        else if (rhs.Type == "call_expression" && DottedName(rhs.ChildByField("function")!) is "path.relative" or "relative" or "path.posix.relative"
+            && args.Count == 2 && args[1].Type == "identifier")
+            Origins[name] = ("relative", args[1].Text);
     }
 
     private bool IsNormalizedPath(string name, Env env) => env.TryGet(name, out var v) && (v.Normalized || v.Kind != ValueKind.Tainted);

@@ -135,10 +135,13 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             index++;
         }
         var saved = _returns;
+        var savedOrigins = Origins;
         _returns = Value.Constant;
+        Origins = new(StringComparer.Ordinal);
         if (function.ChildByField("body") is { } body) ExecBlock(body, env);
         var result = _returns;
         _returns = saved;
+        Origins = savedOrigins;
         return result;
     }
 
@@ -295,6 +298,9 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
                 var (a, b) = (operands[0], operands[1]);
                 if (op is "in" or "not in" && a.Type == "identifier" && IsAllowList(b, env))
                     result.Add((a.Text, (op == "in") == polarity));
+                else if (op is "in" or "not in" && a.Type == "attribute" && HostAttributes.Contains(a.ChildByField("attribute")!.Text)
+                    && a.ChildByField("object") is { Type: "identifier" } parsed && IsAllowList(b, env))
+                    result.AddRange(HostGuardTargets(parsed.Text).Select(n => (n, (op == "in") == polarity)));
                 else if (op is "==" or "!=" && a.Type == "identifier" && Eval(b, env.Clone()).Kind == ValueKind.Constant && b.Type != "identifier")
                     result.Add((a.Text, (op == "==") == polarity));
                 else if (op is "==" or "!=" && a.Type == "call" && DottedName(a.ChildByField("function")!) is "os.path.commonpath" or "commonpath")
@@ -392,7 +398,14 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             case "assignment":
             {
                 var value = e.ChildByField("right") is { } right ? Eval(right, env) : Value.Unknown;
-                if (e.ChildByField("left") is { } left) Bind(left, value, env, e);
+                if (e.ChildByField("left") is { } left)
+                {
+                    Bind(left, value, env, e);
+                    if (left.Type == "identifier" && e.ChildByField("right") is { Type: "call" } rhs
+                        && DottedName(rhs.ChildByField("function")!) is "urlsplit" or "urlparse" or "urllib.parse.urlsplit" or "urllib.parse.urlparse" or "parse.urlsplit" or "parse.urlparse"
+                        && rhs.ChildByField("arguments")?.NamedChildren.FirstOrDefault() is { Type: "identifier" } parsedFrom)
+                        Origins[left.Text] = ("url", parsedFrom.Text);
+                }
                 return value;
             }
             case "augmented_assignment":

@@ -36,6 +36,21 @@ internal abstract class TaintAnalyzer
     protected Dictionary<string, SyntaxNode> Functions { get; } = new(StringComparer.Ordinal);
     protected Env Globals { get; set; } = new();
 
+    /// <summary>Within the current function: variables that are a parsed form of another variable, so a check on one is a
+    /// check on the other — <c>("url", u)</c> for <c>urlsplit(u)</c> / <c>new URL(u)</c>, <c>("relative", p)</c> for
+    /// <c>path.relative(root, p)</c>.</summary>
+    protected Dictionary<string, (string Kind, string Source)> Origins { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Host attributes of a parsed URL: membership of one of them in an allow-list is a host allow-list check.</summary>
+    protected static readonly HashSet<string> HostAttributes = new(StringComparer.Ordinal) { "hostname", "host", "netloc", "origin" };
+
+    /// <summary>A host allow-list check on <c>parsed.hostname</c>: guards the parsed URL and the variable it was parsed from.</summary>
+    protected IEnumerable<string> HostGuardTargets(string parsed)
+    {
+        yield return parsed;
+        if (Origins.TryGetValue(parsed, out var origin) && origin.Kind == "url") yield return origin.Source;
+    }
+
     /// <summary>Analyses the whole file: module level, then every function (handlers with their parameters as sources).</summary>
     public abstract void Run(CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ public static class TaintRules
         "Pass an argv list without a shell (subprocess.run([...]) / execFile / spawn without shell), or validate the value against an allow-list; shlex.quote every interpolated value if a shell is unavoidable.");
 
     public static readonly RuleMetadata Code = Rule("MCP-TAINT-CODE-001", "Tool input reaches code evaluation", Categories.CodeInjection,
-        Severity.Critical, "CWE-94", "T1059",
+        Severity.Critical, "CWE-95", "T1059",
         "An argument of an MCP tool (or HTTP request data) flows into eval/exec/Function/vm, which runs it as code.",
         "Never evaluate caller-supplied text. Parse data with a real parser (json.loads, ast.literal_eval, JSON.parse) or map names to functions through an allow-list.");
 
@@ -48,7 +48,7 @@ public static class TaintRules
         Message = description,
         Description = description + " Found by the semantic engine, which follows the value from its source to the sink (see the finding's trace).",
         Remediation = remediation,
-        Cwe = [cwe],
+        Cwe = cwe == "CWE-95" ? [cwe, "CWE-94"] : [cwe],
         Owasp = ["LLM05:2025"],
         Mitre = [mitre],
         Languages = ["python", "javascript", "typescript"],
