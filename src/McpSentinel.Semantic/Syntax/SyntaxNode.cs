@@ -30,7 +30,9 @@ public sealed class SyntaxNode
     public IReadOnlyList<SyntaxNode> Children { get; internal set; } = NoChildren;
     internal string Source { get; }
 
-    public string Text => Source[Start..End];
+    private string? _text;
+
+    public string Text => _text ??= Source[Start..End];
 
     public IEnumerable<SyntaxNode> NamedChildren => Children.Where(c => c.IsNamed);
 

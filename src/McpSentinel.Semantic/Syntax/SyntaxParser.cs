@@ -91,7 +91,8 @@ public static unsafe class SyntaxParser
         return Names.GetOrAdd(ptr, p => Marshal.PtrToStringUTF8(p) ?? "");
     }
 
-    /// <summary>Copies the native tree with one cursor walk (child access by index is quadratic in tree-sitter).</summary>
+    /// <summary>Copies the native tree with one cursor walk (child access by index is quadratic in tree-sitter). Anonymous
+    /// tokens without a field name are left out.</summary>
     private static SyntaxNode Copy(TSNode rootNode, string text)
     {
         var cursor = ts_tree_cursor_new(rootNode);
@@ -102,14 +103,21 @@ public static unsafe class SyntaxParser
             if (!ts_tree_cursor_goto_first_child(&cursor)) return root;
             while (true)
             {
-                var node = Make(ts_tree_cursor_current_node(&cursor), Name(ts_tree_cursor_current_field_name(&cursor)), text);
-                var parent = stack[^1];
-                node.Parent = parent.Node;
-                parent.Children.Add(node);
-                if (ts_tree_cursor_goto_first_child(&cursor))
+                var native = ts_tree_cursor_current_node(&cursor);
+                var fieldPtr = ts_tree_cursor_current_field_name(&cursor);
+                // Anonymous tokens (punctuation, keywords) are kept only when they fill a field (an operator); the analysis
+                // never looks at the others, and skipping them halves the managed tree.
+                if (fieldPtr != 0 || ts_node_is_named(native))
                 {
-                    stack.Add((node, []));
-                    continue;
+                    var node = Make(native, Name(fieldPtr), text);
+                    var parent = stack[^1];
+                    node.Parent = parent.Node;
+                    parent.Children.Add(node);
+                    if (ts_tree_cursor_goto_first_child(&cursor))
+                    {
+                        stack.Add((node, []));
+                        continue;
+                    }
                 }
                 while (!ts_tree_cursor_goto_next_sibling(&cursor))
                 {
@@ -133,7 +141,7 @@ public static unsafe class SyntaxParser
         start = Math.Clamp(start, 0, text.Length);
         end = Math.Clamp(end, start, text.Length);
         var point = ts_node_start_point(node);
-        var type = ts_node_is_missing(node) ? "MISSING" : Name(ts_node_type(node));
-        return new SyntaxNode(type, string.IsNullOrEmpty(field) ? null : field, ts_node_is_named(node), start, end, (int)point.Row, (int)(point.Column / 2), text);
+        // MISSING nodes only occur in trees with errors, which the engine does not analyse.
+        return new SyntaxNode(Name(ts_node_type(node)), string.IsNullOrEmpty(field) ? null : field, ts_node_is_named(node), start, end, (int)point.Row, (int)(point.Column / 2), text);
     }
 }

@@ -354,17 +354,17 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         switch (target.Type)
         {
             case "identifier":
-                env.Set(target.Text, value.With(Step(at, $"assigned to `{target.Text}`")));
+                env.Set(target.Text, Through(value, at, () => $"assigned to `{target.Text}`"));
                 break;
             case "object_pattern" or "array_pattern":
-                foreach (var id in PatternNames(target)) env.Set(id.Text, value.With(Step(at, $"assigned to `{id.Text}`")));
+                foreach (var id in PatternNames(target)) env.Set(id.Text, Through(value, at, () => $"assigned to `{id.Text}`"));
                 break;
             case "member_expression" or "subscript_expression":
             {
                 var root = target;
                 while (root.Type is "member_expression" or "subscript_expression") root = root.ChildByField("object")!;
                 if (root.Type == "identifier" && value.IsTainted)
-                    env.Set(root.Text, Value.Join(Lookup(root.Text, env), value.With(Step(at, $"stored in `{target.Text}`"))));
+                    env.Set(root.Text, Value.Join(Lookup(root.Text, env), Through(value, at, () => $"stored in `{target.Text}`")));
                 break;
             }
         }
@@ -482,7 +482,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         if (receiverNode?.Type == "identifier" && method is "push" or "unshift" or "set" or "add")
         {
             var added = Value.Join(argValues);
-            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, added.With(Step(call, $"added to `{receiverNode.Text}`"))));
+            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
             return Value.Constant;
         }
         if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn) && !FunctionTypes.Contains(fn.Parent?.Type ?? ""))

@@ -353,7 +353,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         switch (target.Type)
         {
             case "identifier":
-                env.Set(target.Text, value.With(Step(at, $"assigned to `{target.Text}`")));
+                env.Set(target.Text, Through(value, at, () => $"assigned to `{target.Text}`"));
                 break;
             case "pattern_list" or "tuple_pattern" or "list_pattern" or "tuple" or "list":
                 foreach (var child in target.NamedChildren) Bind(child, value, env, at);
@@ -363,7 +363,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
                 var root = target;
                 while (root.Type is "attribute" or "subscript") root = root.ChildByField(root.Type == "attribute" ? "object" : "value")!;
                 if (root.Type == "identifier" && value.IsTainted)
-                    env.Set(root.Text, Value.Join(Lookup(root.Text, env), value.With(Step(at, $"stored in `{target.Text}`"))));
+                    env.Set(root.Text, Value.Join(Lookup(root.Text, env), Through(value, at, () => $"stored in `{target.Text}`")));
                 break;
             }
         }
@@ -506,7 +506,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         if (receiverNode?.Type == "identifier" && method is "append" or "extend" or "insert" or "add" or "update" or "setdefault")
         {
             var added = Value.Join(allArgs);
-            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, added.With(Step(call, $"added to `{receiverNode.Text}`"))));
+            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
             return Value.Constant;
         }
         if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn))

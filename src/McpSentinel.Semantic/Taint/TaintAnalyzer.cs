@@ -72,7 +72,7 @@ internal abstract class TaintAnalyzer
             var step = Step(callSite, $"passed to `{name}()`");
             var args = arguments.Select(a => a?.With(step)).ToList();
             var kwargs = keywordArguments.ToDictionary(k => k.Key, k => k.Value.With(step), StringComparer.Ordinal);
-            var result = AnalyzeFunction(function, args, kwargs).With(Step(callSite, $"returned by `{name}()`"));
+            var result = Through(AnalyzeFunction(function, args, kwargs), callSite, () => $"returned by `{name}()`");
             _summaries[key] = result;
             return result;
         }
@@ -90,6 +90,9 @@ internal abstract class TaintAnalyzer
         if (!_sinks.TryGetValue(key, out var site)) _sinks[key] = site = new SinkSite(call, rule, description);
         if (value.Kind > site.Worst.Kind || (value.IsTainted && site.Worst.IsTainted && value.Trace.Count < site.Worst.Trace.Count)) site.Worst = value;
     }
+
+    /// <summary>Adds a trace step to a tainted value (the step is only built for tainted values).</summary>
+    protected Value Through(Value value, SyntaxNode at, Func<string> note) => value.IsTainted ? value.With(Step(at, note())) : value;
 
     protected TraceStep Step(SyntaxNode node, string note) =>
         new(File.Path, node.Line + 1, node.Column + 1, Snippet(node), note);
