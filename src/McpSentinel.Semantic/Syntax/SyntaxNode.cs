@@ -1,3 +1,5 @@
+using McpSentinel.Core.Text;
+
 namespace McpSentinel.Semantic.Syntax;
 
 /// <summary>A managed copy of one tree-sitter node. Offsets are UTF-16 indexes into the source text (the parser reads
@@ -6,15 +8,16 @@ public sealed class SyntaxNode
 {
     private static readonly SyntaxNode[] NoChildren = [];
 
-    internal SyntaxNode(string type, string? field, bool isNamed, int start, int end, int line, int column, string source)
+    private readonly LineIndex _lines;
+
+    internal SyntaxNode(string type, string? field, bool isNamed, int start, int end, LineIndex lines, string source)
     {
         Type = type;
         Field = field;
         IsNamed = isNamed;
         Start = start;
         End = end;
-        Line = line;
-        Column = column;
+        _lines = lines;
         Source = source;
     }
 
@@ -24,8 +27,8 @@ public sealed class SyntaxNode
     public bool IsNamed { get; }
     public int Start { get; }
     public int End { get; }
-    public int Line { get; }
-    public int Column { get; }
+    public int Line => _lines.LineOf(Start);
+    public int Column => Start - _lines.LineStart(Line);
     public SyntaxNode? Parent { get; internal set; }
     public IReadOnlyList<SyntaxNode> Children { get; internal set; } = NoChildren;
     internal string Source { get; }

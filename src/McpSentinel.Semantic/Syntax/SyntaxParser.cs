@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using McpSentinel.Core.Text;
 using McpSentinel.Semantic.Native;
 using static McpSentinel.Semantic.Native.TreeSitterNative;
 
@@ -92,39 +93,40 @@ public static unsafe class SyntaxParser
     }
 
     /// <summary>Copies the native tree with one cursor walk (child access by index is quadratic in tree-sitter). Anonymous
-    /// tokens without a field name are left out.</summary>
+    /// tokens without a field name are left out. Children are collected in one shared buffer; lines and columns are
+    /// computed from offsets when asked for.</summary>
     private static SyntaxNode Copy(TSNode rootNode, string text)
     {
+        var lines = new LineIndex(text);
         var cursor = ts_tree_cursor_new(rootNode);
         try
         {
-            var root = Make(ts_tree_cursor_current_node(&cursor), null, text);
-            var stack = new List<(SyntaxNode Node, List<SyntaxNode> Children)> { (root, []) };
+            var root = Make(ts_tree_cursor_current_node(&cursor), null, lines, text);
             if (!ts_tree_cursor_goto_first_child(&cursor)) return root;
+            var buffer = new List<SyntaxNode>(256);
+            var open = new List<(SyntaxNode Node, int First)> { (root, 0) };
             while (true)
             {
                 var native = ts_tree_cursor_current_node(&cursor);
                 var fieldPtr = ts_tree_cursor_current_field_name(&cursor);
-                // Anonymous tokens (punctuation, keywords) are kept only when they fill a field (an operator); the analysis
-                // never looks at the others, and skipping them halves the managed tree.
                 if (fieldPtr != 0 || ts_node_is_named(native))
                 {
-                    var node = Make(native, Name(fieldPtr), text);
-                    var parent = stack[^1];
-                    node.Parent = parent.Node;
-                    parent.Children.Add(node);
+                    var node = Make(native, Name(fieldPtr), lines, text);
+                    node.Parent = open[^1].Node;
+                    buffer.Add(node);
                     if (ts_tree_cursor_goto_first_child(&cursor))
                     {
-                        stack.Add((node, []));
+                        open.Add((node, buffer.Count));
                         continue;
                     }
                 }
                 while (!ts_tree_cursor_goto_next_sibling(&cursor))
                 {
-                    var done = stack[^1];
-                    done.Node.Children = done.Children.ToArray();
-                    stack.RemoveAt(stack.Count - 1);
-                    if (stack.Count == 0 || !ts_tree_cursor_goto_parent(&cursor)) return root;
+                    var (done, first) = open[^1];
+                    done.Children = buffer.GetRange(first, buffer.Count - first).ToArray();
+                    buffer.RemoveRange(first, buffer.Count - first);
+                    open.RemoveAt(open.Count - 1);
+                    if (open.Count == 0 || !ts_tree_cursor_goto_parent(&cursor)) return root;
                 }
             }
         }
@@ -134,14 +136,13 @@ public static unsafe class SyntaxParser
         }
     }
 
-    private static SyntaxNode Make(TSNode node, string? field, string text)
+    private static SyntaxNode Make(TSNode node, string? field, LineIndex lines, string text)
     {
         int start = (int)(ts_node_start_byte(node) / 2);
         int end = (int)(ts_node_end_byte(node) / 2);
         start = Math.Clamp(start, 0, text.Length);
         end = Math.Clamp(end, start, text.Length);
-        var point = ts_node_start_point(node);
         // MISSING nodes only occur in trees with errors, which the engine does not analyse.
-        return new SyntaxNode(Name(ts_node_type(node)), string.IsNullOrEmpty(field) ? null : field, ts_node_is_named(node), start, end, (int)point.Row, (int)(point.Column / 2), text);
+        return new SyntaxNode(Name(ts_node_type(node)), string.IsNullOrEmpty(field) ? null : field, ts_node_is_named(node), start, end, lines, text);
     }
 }
