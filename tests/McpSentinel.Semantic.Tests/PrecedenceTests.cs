@@ -60,6 +60,21 @@ public sealed class PrecedenceTests
     }
 
     [Fact]
+    public void Scan_ConstantMetadataUrl_StaticContentFindingStands()
+    {
+        using var tree = new TempTree().WithFile("server.ts", """
+            server.tool("creds", {}, async () => {
+              const res = await fetch("http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+              return { content: [{ type: "text", text: await res.text() }] };
+            });
+            """);
+        var result = Scan(tree.Root, "static", "semantic");
+        // A constant URL gets no semantic verdict: the static rule about the metadata address is not silenced.
+        Assert.Contains(result.Findings, f => f.Engine == "static" && f.Category == Categories.Ssrf && f.Location.StartLine == 2);
+        Assert.DoesNotContain(result.Findings, f => f.Engine == "semantic");
+    }
+
+    [Fact]
     public void SinkPrecedence_DropsOnlyStaticFindingsOfTheSameCategoryCoveringTheLine()
     {
         Finding Make(string engine, string category, int start, int end) => new()

@@ -389,8 +389,8 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             case "string" or "number" or "true" or "false" or "null" or "undefined" or "regex" or "comment" or "property_identifier":
                 return Value.Constant;
             case "template_string":
-                return Value.Join(e.NamedChildren.Where(c => c.Type == "template_substitution")
-                    .Select(sub => sub.NamedChildren.FirstOrDefault()).OfType<SyntaxNode>().Select(x => Eval(x, env)).Append(Value.Constant));
+                return WithOrigin(Value.Join(e.NamedChildren.Where(c => c.Type == "template_substitution")
+                    .Select(sub => sub.NamedChildren.FirstOrDefault()).OfType<SyntaxNode>().Select(x => Eval(x, env)).Append(Value.Constant)), LiteralPrefix(e));
             case "arrow_function" or "function_expression" or "function" or "class":
                 return Value.Unknown;
             case "assignment_expression":
@@ -411,7 +411,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 var op = e.ChildByField("operator")?.Text;
                 var l = Eval(e.ChildByField("left")!, env);
                 var r = Eval(e.ChildByField("right")!, env);
-                return op is "+" or "||" or "??" or "&&" ? Value.Join(l, r) : Value.Constant;
+                return op is "+" ? WithOrigin(Value.Join(l, r), LiteralPrefix(e)) : op is "||" or "??" or "&&" ? Value.Join(l, r) : Value.Constant;
             }
             case "unary_expression":
                 foreach (var child in e.NamedChildren) Eval(child, env);
@@ -494,6 +494,17 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         return result;
     }
 
+    /// <summary>The literal text an expression starts with (a string, a template up to its first substitution, the
+    /// left-most operand of a concatenation).</summary>
+    private static string? LiteralPrefix(SyntaxNode e) => e.Type switch
+    {
+        "string" => string.Concat(e.NamedChildren.Where(c => c.Type is "string_fragment" or "escape_sequence").Select(c => c.Text)),
+        "template_string" => string.Concat(e.NamedChildren.TakeWhile(c => c.Type != "template_substitution").Where(c => c.Type is "string_fragment" or "escape_sequence").Select(c => c.Text)),
+        "binary_expression" => e.ChildByField("left") is { } left ? LiteralPrefix(left) : null,
+        "parenthesized_expression" => e.NamedChildren.FirstOrDefault() is { } inner ? LiteralPrefix(inner) : null,
+        _ => null,
+    };
+
     private void CheckSinks(SyntaxNode call, string name, string method, SyntaxNode? receiverNode, Value receiver,
         List<(SyntaxNode Node, Value Value)> args, bool isNew, Env env)
     {
@@ -526,11 +537,11 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         }
         else if (receiverNode is null && name is "fetch" or "axios" or "got" or "request" or "needle" && args.Count > 0)
         {
-            Sink(call, TaintRules.Ssrf, Arg(0), $"an outgoing request URL (`{name}`)");
+            Sink(call, TaintRules.Ssrf, UrlValue(Arg(0)), $"an outgoing request URL (`{name}`)");
         }
         else if (receiverNode is not null && HttpMethods.Contains(method) && receiverText is "axios" or "got" or "http" or "https" or "superagent" or "needle" or "ky" && args.Count > 0)
         {
-            Sink(call, TaintRules.Ssrf, Arg(0), $"an outgoing request URL (`{name}`)");
+            Sink(call, TaintRules.Ssrf, UrlValue(Arg(0)), $"an outgoing request URL (`{name}`)");
         }
         else if (receiverNode is not null && method is "query" or "execute" or "raw" or "$queryRawUnsafe" or "$executeRawUnsafe" or "exec" or "prepare" or "all" or "run" && args.Count > 0
             && (method is "query" or "execute" or "raw" or "$queryRawUnsafe" or "$executeRawUnsafe" || receiverText.Contains("db", StringComparison.OrdinalIgnoreCase) || receiverText.Contains("sql", StringComparison.OrdinalIgnoreCase) || receiverText.Contains("conn", StringComparison.OrdinalIgnoreCase))

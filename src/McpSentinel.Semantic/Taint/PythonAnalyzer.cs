@@ -388,7 +388,12 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             case "string":
             {
                 var parts = e.NamedChildren.Where(c => c.Type == "interpolation").Select(i => i.NamedChildren.FirstOrDefault()).OfType<SyntaxNode>().Select(x => Eval(x, env));
-                return Value.Join(parts.Append(Value.Constant));
+                return WithOrigin(Value.Join(parts.Append(Value.Constant)), LiteralPrefix(e));
+            }
+            case "binary_operator":
+            {
+                var joined = Value.Join(Eval(e.ChildByField("left")!, env), Eval(e.ChildByField("right")!, env));
+                return e.ChildByField("operator")?.Text is "+" or "%" ? WithOrigin(joined, LiteralPrefix(e)) : joined;
             }
             case "integer" or "float" or "true" or "false" or "none" or "comment" or "ellipsis":
                 return Value.Constant;
@@ -516,7 +521,35 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
 
         var result = Value.Join(allArgs.Append(receiver));
         if (result.Kind == ValueKind.Constant && !PureCalls.Contains(name) && !PureCalls.Contains(method)) return Value.Unknown;
+        if (method == "format" && receiverNode is { Type: "string" }) result = WithOrigin(result, LiteralPrefix(receiverNode));
         return result;
+    }
+
+    /// <summary>The literal text an expression starts with: a string's content up to its first interpolation (or the
+    /// first '{' / '%' placeholder), or the left-most operand of a concatenation.</summary>
+    private static string? LiteralPrefix(SyntaxNode e)
+    {
+        switch (e.Type)
+        {
+            case "string":
+            {
+                var sb = new System.Text.StringBuilder();
+                foreach (var child in e.NamedChildren)
+                {
+                    if (child.Type == "interpolation") break;
+                    if (child.Type == "string_content") sb.Append(child.Text);
+                }
+                var text = sb.ToString();
+                int cut = text.IndexOfAny(['{', '%']);
+                return cut < 0 ? text : text[..cut];
+            }
+            case "binary_operator":
+                return e.ChildByField("left") is { } left ? LiteralPrefix(left) : null;
+            case "parenthesized_expression":
+                return e.NamedChildren.FirstOrDefault() is { } inner ? LiteralPrefix(inner) : null;
+            default:
+                return null;
+        }
     }
 
     private void CheckSinks(SyntaxNode call, string name, string method, SyntaxNode? receiverNode, Value receiver,
@@ -568,7 +601,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         }
         else if (IsHttpCall(name, method, receiverNode))
         {
-            var url = method == "request" ? Arg(1, "url") : Arg(0, "url");
+            var url = UrlValue(method == "request" ? Arg(1, "url") : Arg(0, "url"));
             Sink(call, TaintRules.Ssrf, url, $"an outgoing request URL (`{name}`)");
         }
         else if (receiverNode is not null && method is "execute" or "executemany" or "executescript" or "mogrify" && positional.Count > 0)

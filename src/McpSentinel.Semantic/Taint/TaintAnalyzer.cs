@@ -17,7 +17,7 @@ internal sealed class SinkSite(SyntaxNode node, RuleMetadata rule, string descri
 /// <summary>The language-independent part of the intra-file taint analysis: function table, per-call analysis of same-file
 /// callees with tainted arguments (bounded depth, memoised), sink bookkeeping, and turning sink verdicts into findings.
 /// Language subclasses walk their own syntax trees.</summary>
-internal abstract class TaintAnalyzer
+internal abstract partial class TaintAnalyzer
 {
     private const int MaxCallDepth = 3;
     private readonly Dictionary<(int, RuleMetadata), SinkSite> _sinks = [];
@@ -171,6 +171,18 @@ internal abstract class TaintAnalyzer
             .Concat(left.Where(g => g.Positive != conjunctive && right.Contains(g)))
             .Distinct().ToList();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s{}$]+[/?#]")]
+    private static partial System.Text.RegularExpressions.Regex FixedOriginPattern();
+
+    /// <summary>A value built from this constant prefix has a fixed scheme and host: the rest cannot redirect the request.</summary>
+    protected static Value WithOrigin(Value value, string? constantPrefix) =>
+        constantPrefix is not null && value.IsTainted && FixedOriginPattern().IsMatch(constantPrefix) ? value with { OriginFixed = true } : value;
+
+    /// <summary>The value an SSRF sink sees: tainted input confined to the path or query of a fixed origin is not SSRF.
+    /// A constant URL gets no verdict (a hard-coded URL can itself be the finding, e.g. the cloud metadata address).</summary>
+    protected static Value UrlValue(Value url) =>
+        url.IsTainted && url.OriginFixed ? Value.Sanitized : url.Kind == ValueKind.Constant ? Value.Unknown : url;
 
     protected static string LastSegment(string dotted)
     {

@@ -17,8 +17,9 @@ public enum ValueKind
 }
 
 /// <summary>An abstract value: its kind, and for tainted values the trace from the source so far.
-/// <see cref="Normalized"/> marks a path that went through realpath/resolve (a containment check on it is meaningful).</summary>
-public sealed record Value(ValueKind Kind, ImmutableList<TraceStep> Trace, bool Normalized = false)
+/// <see cref="Normalized"/> marks a path that went through realpath/resolve (a containment check on it is meaningful);
+/// <see cref="OriginFixed"/> marks a URL built from a constant <c>scheme://host/</c> prefix (the input only fills the path or query).</summary>
+public sealed record Value(ValueKind Kind, ImmutableList<TraceStep> Trace, bool Normalized = false, bool OriginFixed = false)
 {
     public static readonly Value Constant = new(ValueKind.Constant, []);
     public static readonly Value Unknown = new(ValueKind.Unknown, []);
@@ -39,7 +40,7 @@ public sealed record Value(ValueKind Kind, ImmutableList<TraceStep> Trace, bool 
         {
             if (best is null || part.Kind > best.Kind) best = part;
         }
-        return best is null ? Constant : best with { Normalized = false };
+        return best is null ? Constant : best with { Normalized = false, OriginFixed = false };
     }
 
     public static Value Join(Value a, Value b) => a.Kind >= b.Kind ? a : b;
