@@ -20,7 +20,7 @@ public static class BaselineCommand
         create.SetAction(parse =>
         {
             var (options, _) = inputs.Resolve(parse, console, baselineFile: null, useConfigBaseline: false);
-            var result = new Scanner().Scan(options, cancellationToken: console.Cancellation);
+            var result = new Scanner(engines: EngineProviders.All).Scan(options, cancellationToken: console.Cancellation);
             var baseline = Baseline.From(result.Findings, result.StartedAt, result.ToolVersion);
             var path = Path.GetFullPath(Path.Combine(console.WorkingDirectory, parse.GetValue(output)!));
             try { File.WriteAllText(path, baseline.ToJson()); }

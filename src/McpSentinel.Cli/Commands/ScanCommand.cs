@@ -87,7 +87,7 @@ public static class ScanCommand
 
     private static ScanResult Run(ScanOptions options, bool showProgress, CliConsole console)
     {
-        var scanner = new Scanner();
+        var scanner = new Scanner(engines: EngineProviders.All);
         if (!showProgress) return scanner.Scan(options, cancellationToken: console.Cancellation);
 
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error), Interactive = InteractionSupport.Yes });

@@ -61,16 +61,26 @@ public sealed class FindingAggregator
     /// may quote a line that also holds a credential).</summary>
     public Finding MaskEvidence(Finding finding)
     {
-        if (_secretEngine is null || finding.Evidence.Length == 0) return finding;
-        var evidence = finding.Evidence;
+        if (_secretEngine is null) return finding;
+        var evidence = MaskText(finding.Evidence);
+        // Trace snippets quote source lines too (semantic findings): mask them the same way.
+        var trace = finding.Trace?.Select(step => MaskText(step.Snippet) is var s && s != step.Snippet ? step with { Snippet = s } : step).ToArray();
+        bool traceChanged = trace is not null && !trace.SequenceEqual(finding.Trace!);
+        if (evidence == finding.Evidence && !traceChanged) return finding;
+        return finding with { Evidence = evidence, Trace = traceChanged ? trace : finding.Trace };
+    }
+
+    private string MaskText(string text)
+    {
+        if (_secretEngine is null || text.Length == 0) return text;
         for (int pass = 0; pass < 8; pass++)
         {
-            var analysis = _secretEngine.Analyze(new SourceFile("", Language.Text, evidence), CancellationToken.None);
-            var changed = analysis.Findings.Select(f => f.Evidence).FirstOrDefault(e => e != evidence);
+            var analysis = _secretEngine.Analyze(new SourceFile("", Language.Text, text), CancellationToken.None);
+            var changed = analysis.Findings.Select(f => f.Evidence).FirstOrDefault(e => e != text);
             if (changed is null) break;
-            evidence = changed;
+            text = changed;
         }
-        return evidence == finding.Evidence ? finding : finding with { Evidence = evidence };
+        return text;
     }
 
     private static List<Finding> Merge(List<Finding> findings)

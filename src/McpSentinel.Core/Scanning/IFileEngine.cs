@@ -15,4 +15,8 @@ public interface IFileEngine
 public sealed record FileAnalysis(IReadOnlyList<Finding> Findings, IReadOnlyList<ScanDiagnostic> Diagnostics)
 {
     public static readonly FileAnalysis None = new([], []);
+
+    /// <summary>Sink lines this engine reached a verdict on; static findings of the same category there are dropped
+    /// (see <see cref="SinkPrecedence"/>).</summary>
+    public IReadOnlyList<JudgedSink> JudgedSinks { get; init; } = [];
 }

@@ -15,11 +15,19 @@ namespace McpSentinel.Core.Scanning;
 /// </summary>
 public sealed class Scanner
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, Configs.ConfigEngine.EngineName, DepsEngine.EngineName, Surface.SurfaceEngine.EngineName];
+    /// <summary>Engine names a scan may ask for. The semantic engine comes from an <see cref="IEngineProvider"/> given by the host.</summary>
+    public static readonly IReadOnlyList<string> KnownEngines = [StaticEngine.EngineName, SemanticEngineName, Configs.ConfigEngine.EngineName, DepsEngine.EngineName, Surface.SurfaceEngine.EngineName];
+
+    public const string SemanticEngineName = "semantic";
 
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<IEngineProvider> _providers;
 
-    public Scanner(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+    public Scanner(TimeProvider? time = null, IEnumerable<IEngineProvider>? engines = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _providers = engines?.ToArray() ?? [];
+    }
 
     public static string ToolVersion { get; } =
         typeof(Scanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -29,7 +37,7 @@ public sealed class Scanner
         var started = _time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = new ConcurrentQueue<ScanDiagnostic>();
-        var engines = CreateEngines(options);
+        var engines = CreateEngines(options, diagnostics.Enqueue);
 
         var files = new List<DiscoveredFile>();
         var surfaces = new List<Surface.ServerSurface>(options.Surfaces);
@@ -50,6 +58,7 @@ public sealed class Scanner
 
         var raw = new ConcurrentQueue<Finding>();
         var inlineSuppressed = new ConcurrentQueue<Finding>();
+        var judged = new ConcurrentQueue<JudgedSink>();
         int scanned = 0, skipped = 0, done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         Parallel.ForEach(files, parallel, file =>
@@ -63,7 +72,7 @@ public sealed class Scanner
             else
             {
                 Interlocked.Increment(ref scanned);
-                AnalyzeFile(outcome.File, engines, raw, inlineSuppressed, diagnostics, cancellationToken);
+                AnalyzeFile(outcome.File, engines, raw, inlineSuppressed, diagnostics, judged, cancellationToken);
             }
             progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
         });
@@ -91,7 +100,9 @@ public sealed class Scanner
         }
 
         var aggregator = new FindingAggregator(options.Rules);
-        var (reported, suppressed) = aggregator.Aggregate(raw, inlineSuppressed, options, DateOnly.FromDateTime(started.UtcDateTime));
+        var judgedSet = judged.ToHashSet();
+        var (reported, suppressed) = aggregator.Aggregate(SinkPrecedence.Apply(raw, judgedSet), SinkPrecedence.Apply(inlineSuppressed, judgedSet),
+            options, DateOnly.FromDateTime(started.UtcDateTime));
 
         return new ScanResult
         {
@@ -117,26 +128,30 @@ public sealed class Scanner
         };
     }
 
-    private static List<IFileEngine> CreateEngines(ScanOptions options)
+    private List<IFileEngine> CreateEngines(ScanOptions options, Action<ScanDiagnostic> diagnostic)
     {
         var engines = new List<IFileEngine>();
         foreach (var name in options.Engines.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            IFileEngine? engine = name.ToLowerInvariant() switch
+            switch (name.ToLowerInvariant())
             {
-                StaticEngine.EngineName => new StaticEngine(options.Rules),
-                Configs.ConfigEngine.EngineName => new Configs.ConfigEngine(options.Rules),
-                DepsEngine.EngineName => null, // project-level, run after the per-file engines
-                Surface.SurfaceEngine.EngineName => null, // runs once over all surfaces, not per file
-                _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})"),
-            };
-            if (engine is not null) engines.Add(engine);
+                case StaticEngine.EngineName: engines.Add(new StaticEngine(options.Rules)); continue;
+                case Configs.ConfigEngine.EngineName: engines.Add(new Configs.ConfigEngine(options.Rules)); continue;
+                case DepsEngine.EngineName: continue; // project-level, run after the per-file engines
+                case Surface.SurfaceEngine.EngineName: continue; // runs once over all surfaces, not per file
+            }
+            if (!KnownEngines.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", KnownEngines)})");
+            var provider = _providers.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (provider is null) diagnostic(new ScanDiagnostic("", $"the {name} engine is not available in this host; it did not run", Incomplete: false));
+            else if (provider.UnavailableReason is { } reason) diagnostic(new ScanDiagnostic("", $"the {name} engine did not run: {reason}", Incomplete: false));
+            else engines.Add(provider.Create(options));
         }
         return engines;
     }
 
     private static void AnalyzeFile(SourceFile file, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
-        ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, CancellationToken cancellationToken)
+        ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, ConcurrentQueue<JudgedSink> judged, CancellationToken cancellationToken)
     {
         foreach (var engine in engines)
         {
@@ -151,6 +166,7 @@ public sealed class Scanner
                 continue;
             }
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
+            foreach (var sink in analysis.JudgedSinks) judged.Enqueue(sink);
             foreach (var finding in analysis.Findings)
             {
                 if (InlineSuppressions.IsSuppressed(file, finding)) inlineSuppressed.Enqueue(finding);
