@@ -113,8 +113,11 @@ public sealed class Scanner
             RootPath = options.Targets.Count == 1 && Directory.Exists(options.Targets[0]) ? Path.GetFullPath(options.Targets[0]) : null,
             StartedAt = started,
             DurationMs = stopwatch.ElapsedMilliseconds,
-            Engines = options.Engines.Select(e => e.ToLowerInvariant()).Distinct()
-                .Where(e => KnownEngines.Contains(e) && (e != Surface.SurfaceEngine.EngineName || surfaceOn)).ToArray(),
+            // the engines that actually ran (a requested engine that could not run is a diagnostic, not listed here)
+            Engines = KnownEngines.Where(e =>
+                engines.Any(x => x.Name == e)
+                || (e == DepsEngine.EngineName && options.Engines.Contains(e, StringComparer.OrdinalIgnoreCase))
+                || (e == Surface.SurfaceEngine.EngineName && surfaceOn)).ToArray(),
             FilesScanned = scanned + snapshots,
             FilesSkipped = skipped,
             Diagnostics = diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToArray(),
