@@ -79,10 +79,29 @@ public static class LiveProbe
     public static IReadOnlyList<string> SandboxArguments(IReadOnlyList<string> command, string? workingDirectory) =>
     [
         "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+        // the private /tmp would hide a server (or its working folder) that lives under /tmp: bind those back, read-only
+        .. TmpPathsToKeep(command, workingDirectory).SelectMany(p => new[] { "--ro-bind", p, p }),
         "--unshare-all", "--die-with-parent", "--new-session",
         .. workingDirectory is null ? Array.Empty<string>() : ["--chdir", workingDirectory],
         "--", .. command,
     ];
+
+    private static IEnumerable<string> TmpPathsToKeep(IReadOnlyList<string> command, string? workingDirectory)
+    {
+        var candidates = new List<string>();
+        if (workingDirectory is not null) candidates.Add(Path.GetFullPath(workingDirectory));
+        foreach (var arg in command)
+        {
+            if (!Path.IsPathRooted(arg)) continue;
+            var full = Path.GetFullPath(arg);
+            if (File.Exists(full)) candidates.Add(Path.GetDirectoryName(full)!);
+            else if (Directory.Exists(full)) candidates.Add(full);
+        }
+        return candidates
+            .Where(p => p.StartsWith("/tmp/", StringComparison.Ordinal) && Directory.Exists(p))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(p => p.Length);
+    }
 
     private static StdioClientTransport StdioTransport(LiveTarget target, LiveLimits limits, StderrTail stderr)
     {
