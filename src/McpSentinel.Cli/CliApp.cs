@@ -9,7 +9,7 @@ public static class CliApp
 {
     public static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol (MCP) server source code.");
+        var root = new RootCommand("MCP Sentinel: security scanner for Model Context Protocol (MCP) servers: source code, client configurations, live surfaces and dependencies.");
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));

@@ -24,7 +24,7 @@ public static class ScanCommand
         var live = new LiveInputs();
         var lockFile = new Option<string?>("--lock") { Description = "Compare server surfaces (live or from snapshots) with this lock file from 'mcp-sentinel pin' and report changes." };
 
-        var command = new Command("scan", "Scan MCP server source code for vulnerabilities, secrets and tool poisoning.");
+        var command = new Command("scan", "Scan MCP server code, client configurations, snapshots or a live server (--live) for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet, compliance }) command.Options.Add(option);
         discover.AddTo(command);
