@@ -139,12 +139,19 @@ public static class FileDiscovery
         }
     }
 
+    /// <summary>Git's precedence: the last matching pattern decides, and patterns of a deeper .gitignore come after
+    /// those of its parents, so a deeper <c>!pattern</c> re-includes what a parent file ignored.</summary>
     private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string relative, bool isDirectory)
     {
-        foreach (var (basePath, list) in ignores)
+        for (int i = ignores.Count - 1; i >= 0; i--)
         {
+            var (basePath, list) = ignores[i];
             var local = basePath.Length == 0 ? relative : relative[(basePath.Length + 1)..];
-            if (list.IsIgnored(local, isDirectory)) return true;
+            for (int r = list.Rules.Count - 1; r >= 0; r--)
+            {
+                var rule = list.Rules[r];
+                if (rule.IsMatch(local, isDirectory)) return !rule.PatternFlags.HasFlag(PatternFlags.NEGATION);
+            }
         }
         return false;
     }
