@@ -105,6 +105,7 @@ public static class FileDiscovery
                 if (IsSkippedByName(entry.Name)) continue;
                 if (IsIgnored(ignores, childRelative, false)) continue;
                 if (!filter.IsIncluded(childRelative) || filter.IsExcluded(childRelative)) continue;
+                if (options.OnlyPaths is { } only && !only.Contains(file.FullName)) continue;
                 var language = LanguageDetector.FromName(entry.Name);
                 if (language is null && entry.Name.Contains('.')) continue; // an extension we do not scan (images, archives...)
                 long length;
