@@ -94,7 +94,7 @@ public sealed class Scanner
         }
         if (surfaceOn)
         {
-            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, cancellationToken);
+            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, options.IdentityViews, cancellationToken);
             foreach (var f in analysis.Findings) raw.Enqueue(f);
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
         }
