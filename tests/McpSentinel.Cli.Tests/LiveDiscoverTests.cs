@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpSentinel.Tests;
@@ -142,6 +145,57 @@ public sealed class LiveDiscoverTests
         Assert.Contains("tool(s) only 'cursor/0.50' sees: exec_shell", message, StringComparison.Ordinal);
         Assert.Contains("'claude-code/1.0.0'", message, StringComparison.Ordinal);
         Assert.Contains("as client 'cursor/0.50'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscoverLive_RemoteServer_GetsTheConfiguredHeaders_Masked()
+    {
+        var everything = RepoPaths.Of("tests/node/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+        Assert.True(File.Exists(everything), "run .ci/run (npm install in tests/node) first: " + everything);
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { RepoPaths.Of("tests/Fixtures/live/loopback-everything.mjs"), everything, port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        try
+        {
+            for (var ready = Stopwatch.StartNew(); ready.Elapsed < TimeSpan.FromSeconds(20);)
+            {
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    break;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+            const string token = "secret-header-value-123456";
+            using var tree = new TempTree().WithFile("home/.cursor/mcp.json", Config(("everything", new JsonObject
+            {
+                ["url"] = $"http://127.0.0.1:{port}/mcp",
+                ["headers"] = new JsonObject { ["Authorization"] = "Bearer " + token },
+            })));
+            var run = CliRunner.Invoke(tree.Root, "scan", "--discover", "--live", "--yes", "--home", "home", "--root", ".", "--format", "json", "--fail-on", "none");
+            var (live, _, doc) = Parse(run);
+            using var _d = doc;
+            var row = live.GetProperty("servers").EnumerateArray().Single();
+            Assert.Equal("started", row.GetProperty("status").GetString());
+            Assert.Equal($"http://127.0.0.1:{port}/mcp (header Authorization)", row.GetProperty("target").GetString());
+            Assert.DoesNotContain(token, run.Out + run.Error, StringComparison.Ordinal);
+            Assert.Equal(0, run.ExitCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     [Fact]
