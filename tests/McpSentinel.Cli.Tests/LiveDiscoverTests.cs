@@ -206,5 +206,7 @@ public sealed class LiveDiscoverTests
         Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--discover", "--yes", "--home", ".", "--root", ".").ExitCode);
         Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--live", "--identities", "bad,name!", "--", "node", Tiny, "env").ExitCode);
         Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--discover", "--live", "--env", "A=1", "--home", ".", "--root", ".").ExitCode);
+        Assert.Equal(2, CliRunner.Invoke(tree.Root, "record", "-o", "s.json", "--", "node", Tiny, "env", "---", "node", Tiny, "env").ExitCode);
+        Assert.Equal(2, CliRunner.Invoke(tree.Root, "scan", "--live").ExitCode);
     }
 }

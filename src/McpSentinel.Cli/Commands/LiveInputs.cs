@@ -49,6 +49,8 @@ public sealed class LiveInputs
     {
         try
         {
+            if (tokens.Contains(LiveTarget.ServerSeparator) || (tokens.Count > 1 && Uri.TryCreate(tokens[0], UriKind.Absolute, out var first) && first.Scheme.StartsWith("http", StringComparison.Ordinal)))
+                throw new UsageException("this command takes one live server (scan --live takes several)");
             var target = LiveTarget.Parse(tokens) with
             {
                 Name = parse.GetValue(Name),
