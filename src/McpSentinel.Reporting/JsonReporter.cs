@@ -57,6 +57,27 @@ public sealed class JsonReporter : IReporter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var f in live.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("server", f.Server);
+                json.WriteString("reason", f.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("servers");
+            foreach (var s in live.Servers)
+            {
+                json.WriteStartObject();
+                json.WriteString("server", s.Server);
+                json.WriteString("status", s.Status);
+                json.WriteString("target", s.Target);
+                if (s.Source is not null) json.WriteString("source", s.Source);
+                if (s.Reason is not null) json.WriteString("reason", s.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndObject();

@@ -46,6 +46,14 @@ public sealed class TextReporter : IReporter
         if (result.LiveCoverage is { } live)
         {
             console.MarkupLine((live.Failed.Count > 0 ? "[yellow]" : "[grey]") + Safe(live.Describe()) + "[/]");
+            if (live.Servers.Count > 1 || live.Skipped.Count > 0)
+            {
+                foreach (var s in live.Servers)
+                {
+                    var color = s.Status == LiveServerStatus.Started ? "grey" : "yellow";
+                    console.MarkupLine($"[{color}]  {Safe(s.Status),-8} {Safe(s.Server)}  {Safe(s.Target)}" + (s.Source is null ? "" : $"  ({Safe(s.Source)})") + (s.Reason is null ? "" : $": {Safe(s.Reason)}") + "[/]");
+                }
+            }
         }
         console.WriteLine();
 

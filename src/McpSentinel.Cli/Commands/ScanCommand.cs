@@ -29,7 +29,7 @@ public static class ScanCommand
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet, compliance }) command.Options.Add(option);
         discover.AddTo(command);
-        live.AddTo(command);
+        live.AddTo(command, several: true);
         command.Options.Add(lockFile);
         command.Options.Add(diffBase);
 
@@ -39,9 +39,22 @@ public static class ScanCommand
             live.Validate(parse);
             bool isLive = live.IsLive(parse);
             var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline), targetsOverride: isLive ? [console.WorkingDirectory] : null);
-            if (isLive) options = LiveInputs.Apply(options, live.Probe(parse, parse.GetValue(inputs.Targets) ?? [], console, parse.GetValue(quiet)));
             if (parse.GetValue(lockFile) is { } lockPath) options = options with { SurfaceLock = LiveInputs.LoadLock(Path.GetFullPath(Path.Combine(console.WorkingDirectory, lockPath))) };
-            options = discover.Apply(parse, options, inputs, console);
+            var discovered = discover.Run(parse, options.Discovery.MaxFileSize, isLive, console);
+            if (isLive)
+            {
+                var tokens = parse.GetValue(inputs.Targets) ?? [];
+                var servers = new List<PlannedServer>(live.Plan(parse, tokens, console));
+                if (discovered is { } d)
+                {
+                    if (parse.GetValue(live.Env) is { Length: > 0 } || parse.GetValue(live.Header) is { Length: > 0 } || parse.GetValue(live.Name) is not null)
+                        throw new UsageException("--env, --header and --name apply to servers given with --live; configured servers get the env and headers of their configuration");
+                    servers.AddRange(DiscoverScanOptions.PlanServers(d.Result, d.Options, parse.GetValue(live.Sandbox)));
+                }
+                else if (tokens.Length == 0) throw new UsageException("--live needs a server: a URL, or -- COMMAND ARGS… (or --discover to use the configured servers)");
+                options = LiveInputs.Apply(options, live.Collect(parse, servers, console, parse.GetValue(quiet), parse.GetValue(discover.Yes)));
+            }
+            if (discovered is { } found) options = discover.Apply(parse, options, inputs, found.Result, isLive);
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)
             {

@@ -94,14 +94,20 @@ public sealed class Scanner
         }
         if (surfaceOn)
         {
-            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, cancellationToken);
+            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, options.IdentityViews, cancellationToken);
             foreach (var f in analysis.Findings) raw.Enqueue(f);
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
         }
 
         var aggregator = new FindingAggregator(options.Rules);
         var judgedSet = judged.ToHashSet();
-        var (reported, suppressed) = aggregator.Aggregate(SinkPrecedence.Apply(raw, judgedSet), SinkPrecedence.Apply(inlineSuppressed, judgedSet),
+        // disable-rules / severity-overrides for engine rules (MCP-CONF, MCP-SURF, MCP-PIN, MCP-DEP, MCP-TAINT), in one place
+        var active = options.Rules.ApplyDetectorSettings(raw).ToList();
+        var activeInline = options.Rules.ApplyDetectorSettings(inlineSuppressed).ToList();
+        var configFindings = active.Concat(activeInline).Where(f => f.Engine == Configs.ConfigEngine.EngineName).ToList();
+        var (reported, suppressed) = aggregator.Aggregate(
+            ConfigPrecedence(SinkPrecedence.Apply(active, judgedSet), configFindings),
+            ConfigPrecedence(SinkPrecedence.Apply(activeInline, judgedSet), configFindings),
             options, DateOnly.FromDateTime(started.UtcDateTime));
 
         return new ScanResult
@@ -125,11 +131,13 @@ public sealed class Scanner
             SuppressedFindings = suppressed,
             LiveCoverage = options.LiveCoverage,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata
-                    : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules) ?? Surface.SurfaceRules.ById.GetValueOrDefault(id))
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : options.Rules.EngineRuleMetadata(id, Rules.EngineRuleCatalog.Core))
                 .OfType<Rules.RuleMetadata>().ToArray(),
         };
     }
+
+    private static IEnumerable<Finding> ConfigPrecedence(IEnumerable<Finding> findings, IReadOnlyCollection<Finding> configFindings) =>
+        Configs.ConfigPrecedence.Apply(findings, configFindings);
 
     private List<IFileEngine> CreateEngines(ScanOptions options, Action<ScanDiagnostic> diagnostic)
     {
