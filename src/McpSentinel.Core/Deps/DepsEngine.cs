@@ -133,7 +133,8 @@ public sealed class DepsEngine
                     ? $"{dep.Name} {shown} ({where}) is a known malicious release ({a.DisplayId}): {a.Summary}"
                     : $"The declared range '{shown}' of {dep.Name} admits known malicious releases ({a.DisplayId}); no lock file says which version is installed. {a.Summary}",
                 $"Remove {dep.Name}, rotate any credentials and data it could reach, and review what it sent. {a.Note}".Trim(),
-                ["CWE-506", .. a.Cwe.Where(c => c != "CWE-506")], [.. a.References, .. Source(a)]));
+                ["CWE-506", .. a.Cwe.Where(c => c != "CWE-506")], [.. a.References, .. Source(a)])
+                with { Signals = new RiskSignals { Exploitation = Exploitation.Malicious, ExploitationSource = a.Source } });
         }
 
         var vulns = hits.Where(a => !a.IsMalicious).OrderByDescending(a => a.SeverityLevel).ThenBy(a => a.DisplayId, StringComparer.Ordinal).ToList();
@@ -154,9 +155,12 @@ public sealed class DepsEngine
         var severityLevel = exact ? top.SeverityLevel : Severity.Low;
         var cwe = new List<string> { "CWE-1395" };
         cwe.AddRange(vulns.SelectMany(a => a.Cwe).Where(c => c != "CWE-1395").Distinct());
+        var exploited = vulns.FirstOrDefault(a => a.Exploited is not null);
+        if (exploited is not null) message += $" {exploited.DisplayId} is known to be exploited in the wild ({exploited.Exploited!.Note ?? exploited.Exploited.Source}).";
         findings.Add(Make(VulnerableRule, $"Vulnerable dependency: {dep.Name} {shown} ({top.DisplayId}{(vulns.Count > 1 ? $" and {vulns.Count - 1} more" : "")})",
             severityLevel, confidence, dep, evidence, message, remediation, cwe,
-            vulns.SelectMany(a => a.References.Concat(Source(a))).Distinct().ToArray()));
+            vulns.SelectMany(a => a.References.Concat(Source(a))).Concat(exploited is null ? [] : [exploited.Exploited!.Source]).Distinct().ToArray())
+            with { Signals = exploited is null ? null : new RiskSignals { Exploitation = Exploitation.KnownExploited, ExploitationSource = exploited.Exploited!.Source } });
     }
 
     private static IEnumerable<string> Source(Advisory a) => a.Source is { } s && s.StartsWith("http", StringComparison.Ordinal) ? [s] : [];

@@ -101,8 +101,12 @@ public sealed class Scanner
 
         var aggregator = new FindingAggregator(options.Rules);
         var judgedSet = judged.ToHashSet();
+        var serverExposure = surfaces.GroupBy(Surface.SurfaceStrings.ServerPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Launcher is var l && l.Transport == "http"
+                ? ExposureClassifier.Classify(l.Url, l.HeaderNames)
+                : l.Transport == "stdio" ? ExposureClassifier.Classify(null, []) : new RiskSignals { Exposure = Exposure.Local, ExposureReason = "run in-process" }, StringComparer.Ordinal);
         var (reported, suppressed) = aggregator.Aggregate(SinkPrecedence.Apply(raw, judgedSet), SinkPrecedence.Apply(inlineSuppressed, judgedSet),
-            options, DateOnly.FromDateTime(started.UtcDateTime));
+            options, DateOnly.FromDateTime(started.UtcDateTime), serverExposure);
 
         return new ScanResult
         {
@@ -127,7 +131,7 @@ public sealed class Scanner
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata
                     : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules) ?? Surface.SurfaceRules.ById.GetValueOrDefault(id))
-                .OfType<Rules.RuleMetadata>().ToArray(),
+                .OfType<Rules.RuleMetadata>().Select(TaxonomyCatalog.Default.Enrich).ToArray(),
         };
     }
 
