@@ -6,8 +6,8 @@ namespace McpSentinel.Core.Model;
 /// base  = severityPoints × confidence × reachability × exposure            (0..100)
 /// score = base + (100 − base) × exploitationBoost × severityPoints / 100    (0..100)
 /// </code>
-/// and a scan scores <c>100 × (1 − Π (1 − sᵢ/100 × 2^−i))</c> over its findings' scores sorted from highest
-/// (i = 0, 1, …): the worst finding counts fully, the next half, the next a quarter… Every function here is pure,
+/// and a scan scores <c>100 × (1 − Π (1 − sᵢ/100 × 0.7^i))</c> over its findings' scores sorted from highest
+/// (i = 0, 1, …): the worst finding counts fully, the next at 70 %, the next at 49 %… Every function here is pure,
 /// monotonic (non-decreasing) in each factor and bounded to 0..100.
 /// </summary>
 public static class RiskScore
@@ -101,8 +101,11 @@ public static class RiskScore
         };
     }
 
+    /// <summary>How much less each further finding of a scan counts than the one before it.</summary>
+    public const double ScanDecay = 0.7;
+
     /// <summary>The score of a scan: 0 with no findings; otherwise at least the worst finding's score, each further
-    /// finding (in decreasing score order) closing a halving share of the remaining gap.</summary>
+    /// finding (in decreasing score order) closing a shrinking share of the remaining gap.</summary>
     public static int ForScan(IEnumerable<Finding> findings) =>
         ForScores(findings.Select(f => (double)(f.Risk ?? Assess(f)).Score));
 
@@ -113,7 +116,7 @@ public static class RiskScore
         foreach (var s in scores.OrderByDescending(s => s))
         {
             remaining *= 1 - Math.Clamp(s, 0, 100) / 100 * weight;
-            weight /= 2;
+            weight *= ScanDecay;
             if (weight < 1e-9) break;
         }
         return Round(100 * (1 - remaining));

@@ -16,12 +16,12 @@ public sealed class ComplianceTests
         {
             Assert.True(Categories.IsKnown(category), category);
             Assert.All(m.OwaspLlm, id => Assert.Matches(@"^LLM(0[1-9]|10):2025$", id));
-            Assert.All(m.OwaspMcp, id => Assert.Matches(@"^MCP(0[1-9]|10)$", id));
+            Assert.All(m.OwaspMcp, id => Assert.Matches(@"^MCP(0[1-9]|10):2025$", id));
             Assert.All(m.Attack, id => Assert.Matches(@"^T\d{4}(\.\d{3})?$", id));
             Assert.All(m.Atlas, id => Assert.Matches(@"^AML\.T\d{4}(\.\d{3})?$", id));
         }
         Assert.Equal(["LLM03:2025"], Catalog.Categories[Categories.SupplyChain].OwaspLlm);
-        Assert.Contains("MCP04", Catalog.Categories[Categories.SupplyChain].OwaspMcp);
+        Assert.Contains("MCP04:2025", Catalog.Categories[Categories.SupplyChain].OwaspMcp);
     }
 
     [Fact]
