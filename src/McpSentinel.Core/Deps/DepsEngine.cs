@@ -89,11 +89,12 @@ public sealed class DepsEngine
                 var scheme = VersionScheme.For(dep.Ecosystem);
                 if (scheme is null) continue;
                 var evidence = Evidence(lines, dep.Line);
-                bool resolvedByLock = !dep.FromLock && IsLocked(locked, dep);
+                bool resolvedByLock = !dep.FromLock && dep.Launcher is null && IsLocked(locked, dep);
                 var advisories = _db.For(dep.Ecosystem, dep.Name);
                 if (advisories.Count > 0 && !resolvedByLock)
                 {
-                    if (dep.Version is { } version && scheme.IsValid(version))
+                    // an image digest or a non-version tag is exact too: it can match an advisory's explicit versions
+                    if (dep.Version is { } version && (scheme.IsValid(version) || dep.Ecosystem == Ecosystems.Oci))
                     {
                         var hits = advisories.Where(a => a.Affects(scheme, version)).ToList();
                         AddFindings(findings, dep, hits, scheme, evidence, exact: true);
@@ -121,7 +122,7 @@ public sealed class DepsEngine
         if (hits.Count == 0) return;
         var shown = exact ? dep.Version! : dep.Declared!;
         var confidence = exact ? Confidence.High : Confidence.Low;
-        var where = dep.FromLock ? "resolved in the lock file" : exact ? "pinned" : "declared";
+        var where = dep.FromLock ? "resolved in the lock file" : dep.Launcher is { } launcher ? $"launched by {launcher} in a client configuration" : exact ? "pinned" : "declared";
 
         var malicious = hits.Where(a => a.IsMalicious).ToList();
         if (malicious.Count > 0)
