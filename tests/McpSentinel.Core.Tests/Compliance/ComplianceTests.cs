@@ -67,6 +67,17 @@ public sealed class ComplianceTests
     }
 
     [Fact]
+    public void Evaluate_ConfigOrSurfaceOnlyScans_TouchTheirControls()
+    {
+        var config = Assert.Single(ComplianceEvaluator.Evaluate(["pci-dss"], [], ["config"]));
+        Assert.Contains(config.Controls, c => c.Id == "8.6.2"); // secrets in client configurations
+        Assert.Contains(config.Controls, c => c.Id == "2.2.1"); // insecure settings
+        var surface = Assert.Single(ComplianceEvaluator.Evaluate(["soc2"], [F(Categories.ToolPoisoning, "fp")], ["surface"]));
+        Assert.Equal("fail", Assert.Single(surface.Controls, c => c.Id == "CC6.6").Status);
+        Assert.All(ComplianceEvaluator.EngineCategories.Values.SelectMany(c => c), c => Assert.True(Categories.IsKnown(c)));
+    }
+
+    [Fact]
     public void Parse_SplitsCommas_AndSeparatesUnknownIds()
     {
         var (known, unknown) = ComplianceEvaluator.Parse(["soc2,PCI-DSS", "gdpr"], Catalog);
