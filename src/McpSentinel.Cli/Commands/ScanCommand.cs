@@ -22,6 +22,7 @@ public static class ScanCommand
         var discover = new DiscoverScanOptions();
         var compliance = new Option<string[]>("--compliance") { Description = "Add a compliance section to the JSON report for these frameworks (comma-separated or repeated): soc2, hipaa, pci-dss, nist-800-53, iso-27001." };
         var live = new LiveInputs();
+        var diffBase = new Option<string?>("--diff-base") { Description = "Report only what the change since this git revision introduces: scan the files changed since its merge base with HEAD (committed, staged, modified or untracked), and leave out findings already present at the base." };
         var lockFile = new Option<string?>("--lock") { Description = "Compare server surfaces (live or from snapshots) with this lock file from 'mcp-sentinel pin' and report changes." };
 
         var command = new Command("scan", "Scan MCP server code, client configurations, snapshots or a live server (--live) for vulnerabilities, secrets and tool poisoning.");
@@ -30,6 +31,7 @@ public static class ScanCommand
         discover.AddTo(command);
         live.AddTo(command);
         command.Options.Add(lockFile);
+        command.Options.Add(diffBase);
 
         command.SetAction(parse =>
         {
@@ -50,6 +52,12 @@ public static class ScanCommand
             bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet && !isLive;
 
             var frameworks = ResolveCompliance(parse.GetValue(compliance));
+            if (parse.GetValue(diffBase) is { } rev)
+            {
+                if (isLive) throw new UsageException("--diff-base applies to files, not to a live scan");
+                try { options = DiffBaseScan.Prepare(new Scanner(engines: EngineProviders.All), options, rev, console.Cancellation); }
+                catch (Core.Git.GitDiffException ex) { throw new UsageException(ex.Message); }
+            }
             var result = Run(options, showProgress, console);
             if (frameworks.Count > 0) result = result with { Compliance = Core.Compliance.ComplianceEvaluator.Evaluate(frameworks, result.Findings, result.Engines) };
             plan.Write(result, console);

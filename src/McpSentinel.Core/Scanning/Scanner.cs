@@ -82,7 +82,7 @@ public sealed class Scanner
         {
             var deps = new DepsEngine(options.Advisories ?? AdvisoryDatabase.LoadBundled()).Analyze(options.Targets, options.Discovery, cancellationToken);
             foreach (var d in deps.Diagnostics) diagnostics.Enqueue(d);
-            foreach (var f in deps.Findings) raw.Enqueue(f);
+            foreach (var f in deps.Findings.Where(f => InScope(f, options))) raw.Enqueue(f);
         }
 
         bool surfaceOn = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase) && (surfaces.Count > 0 || options.SurfaceLock is not null);
@@ -215,6 +215,14 @@ public sealed class Scanner
         }
     }
 
+    /// <summary>With <see cref="DiscoveryOptions.OnlyPaths"/> (diff mode), a finding of a project-level engine counts only
+    /// when its file is one of those paths.</summary>
+    private static bool InScope(Finding finding, ScanOptions options)
+    {
+        if (options.Discovery.OnlyPaths is not { } only || finding.Location.Path is not { } path) return true;
+        return options.Targets.Any(t => only.Contains(Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Directory.Exists(t) ? t : Path.GetDirectoryName(t) ?? t, path))));
+    }
+
     /// <summary>The files of one target: a directory is walked; a file is taken as it is (even with an unknown extension).</summary>
     private static IEnumerable<DiscoveredFile> Collect(string target, DiscoveryOptions options, Action<ScanDiagnostic> diagnostic)
     {
@@ -225,6 +233,7 @@ public sealed class Scanner
         if (File.Exists(target))
         {
             var info = new FileInfo(target);
+            if (options.OnlyPaths is { } only && !only.Contains(info.FullName)) return [];
             var language = LanguageDetector.FromName(info.Name) ?? ShebangOrText(info.FullName);
             return [new DiscoveredFile(info.FullName, info.Name, language, info.Length)];
         }
