@@ -105,10 +105,14 @@ public sealed class Scanner
         var active = options.Rules.ApplyDetectorSettings(raw).ToList();
         var activeInline = options.Rules.ApplyDetectorSettings(inlineSuppressed).ToList();
         var configFindings = active.Concat(activeInline).Where(f => f.Engine == Configs.ConfigEngine.EngineName).ToList();
+        var serverExposure = surfaces.GroupBy(Surface.SurfaceStrings.ServerPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Launcher is var l && l.Transport == "http"
+                ? ExposureClassifier.Classify(l.Url, l.HeaderNames)
+                : l.Transport == "stdio" ? ExposureClassifier.Classify(null, []) : new RiskSignals { Exposure = Exposure.Local, ExposureReason = "run in-process" }, StringComparer.Ordinal);
         var (reported, suppressed) = aggregator.Aggregate(
             ConfigPrecedence(SinkPrecedence.Apply(active, judgedSet), configFindings),
             ConfigPrecedence(SinkPrecedence.Apply(activeInline, judgedSet), configFindings),
-            options, DateOnly.FromDateTime(started.UtcDateTime));
+            options, DateOnly.FromDateTime(started.UtcDateTime), serverExposure);
 
         return new ScanResult
         {
@@ -132,7 +136,7 @@ public sealed class Scanner
             LiveCoverage = options.LiveCoverage,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : options.Rules.EngineRuleMetadata(id, Rules.EngineRuleCatalog.Core))
-                .OfType<Rules.RuleMetadata>().ToArray(),
+                .OfType<Rules.RuleMetadata>().Select(TaxonomyCatalog.Default.Enrich).ToArray(),
         };
     }
 
