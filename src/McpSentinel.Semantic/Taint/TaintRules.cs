@@ -36,7 +36,12 @@ public static class TaintRules
         "An argument of an MCP tool (or HTTP request data) is deserialised with a loader that can construct arbitrary objects (pickle, yaml.load without SafeLoader, node-serialize).",
         "Use a data-only format and loader (json, yaml.safe_load) for anything a caller supplies.");
 
-    public static readonly IReadOnlyList<RuleMetadata> All = [Command, Code, Path, Ssrf, Sql, Deserialization];
+    public static readonly RuleMetadata Xss = Rule("MCP-TAINT-XSS-001", "Tool input is marked as trusted HTML", Categories.Xss,
+        Severity.Medium, "CWE-79", "T1189",
+        "An argument of an MCP tool (or HTTP request data) is wrapped as trusted markup (Go template.HTML, C# HtmlString / Html.Raw), so the template engine stops escaping it.",
+        "Pass the value to the template as a plain string and let the engine escape it; sanitise with an HTML sanitiser if markup is really needed.");
+
+    public static readonly IReadOnlyList<RuleMetadata> All = [Command, Code, Path, Ssrf, Sql, Deserialization, Xss];
 
     private static RuleMetadata Rule(string id, string title, string category, Severity severity, string cwe, string mitre, string description, string remediation) => new()
     {
@@ -51,6 +56,6 @@ public static class TaintRules
         Cwe = cwe == "CWE-95" ? [cwe, "CWE-94"] : [cwe],
         Owasp = ["LLM05:2025"],
         Mitre = [mitre],
-        Languages = ["python", "javascript", "typescript"],
+        Languages = ["python", "javascript", "typescript", "go", "csharp"],
     };
 }
