@@ -52,9 +52,11 @@ internal sealed class GoAnalyzer : TaintAnalyzer
     private static readonly HashSet<string> Leaving = new(StringComparer.Ordinal) { "panic", "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf" };
 
     private readonly Dictionary<SyntaxNode, (string Kind, string Name)> _registered = [];
+    private List<SyntaxNode> _nodes = [];
     private readonly HashSet<string> _packages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _regexAnchored = new(StringComparer.Ordinal);
     private Dictionary<string, SyntaxNode> _boolChecks = new(StringComparer.Ordinal);
+    private HashSet<string> _rootedCleans = new(StringComparer.Ordinal);
     private Value _returns = Value.Constant;
     private CancellationToken _cancellation;
 
@@ -65,12 +67,13 @@ internal sealed class GoAnalyzer : TaintAnalyzer
     public override void Run(CancellationToken cancellationToken)
     {
         _cancellation = cancellationToken;
-        var functions = Root.DescendantsAndSelf().Where(n => FunctionTypes.Contains(n.Type)).ToList();
+        _nodes = Root.DescendantsAndSelf().ToList();
+        var functions = _nodes.Where(n => FunctionTypes.Contains(n.Type)).ToList();
         foreach (var fn in functions)
         {
             if (fn.Type != "func_literal" && fn.ChildByField("name")?.Text is { } name) Functions.TryAdd(name, fn);
         }
-        foreach (var spec in Root.DescendantsAndSelf().Where(n => n.Type == "import_spec"))
+        foreach (var spec in _nodes.Where(n => n.Type == "import_spec"))
         {
             var alias = spec.ChildByField("name")?.Text;
             var importPath = GoString(spec.ChildByField("path")) ?? "";
@@ -95,7 +98,7 @@ internal sealed class GoAnalyzer : TaintAnalyzer
 
     private void FindRegistrations()
     {
-        foreach (var call in Root.DescendantsAndSelf().Where(n => n.Type == "call_expression"))
+        foreach (var call in _nodes.Where(n => n.Type == "call_expression"))
         {
             if (call.ChildByField("function") is not { Type: "selector_expression" } callee) continue;
             var method = callee.ChildByField("field")?.Text ?? "";
@@ -141,7 +144,7 @@ internal sealed class GoAnalyzer : TaintAnalyzer
     /// <summary>The expression first assigned to a variable of this name in the file (<c>x := …</c>, <c>var x = …</c>).</summary>
     private SyntaxNode? AssignedExpression(string name)
     {
-        foreach (var node in Root.DescendantsAndSelf())
+        foreach (var node in _nodes)
         {
             if (node.Type is "short_var_declaration" or "assignment_statement")
             {
@@ -211,13 +214,14 @@ internal sealed class GoAnalyzer : TaintAnalyzer
         {
             foreach (var id in receiver.ChildrenByField("name")) env.Set(id.Text, Value.Unknown);
         }
-        var saved = (_returns, Origins, _boolChecks);
+        var saved = (_returns, Origins, _boolChecks, _rootedCleans);
         _returns = Value.Constant;
         Origins = new(StringComparer.Ordinal);
         _boolChecks = new(StringComparer.Ordinal);
+        _rootedCleans = new(StringComparer.Ordinal);
         if (function.ChildByField("body") is { } body) ExecStatement(body, env);
         var result = _returns;
-        (_returns, Origins, _boolChecks) = saved;
+        (_returns, Origins, _boolChecks, _rootedCleans) = saved;
         return result;
     }
 
@@ -368,6 +372,8 @@ internal sealed class GoAnalyzer : TaintAnalyzer
     private void Record(string name, SyntaxNode rhs)
     {
         _boolChecks.Remove(name);
+        if (IsRootedClean(rhs)) _rootedCleans.Add(name);
+        else _rootedCleans.Remove(name);
         if (rhs.Type is "binary_expression" or "unary_expression" or "parenthesized_expression") _boolChecks[name] = rhs;
         if (rhs.Type != "call_expression") return;
         var callee = GoName(rhs.ChildByField("function")) ?? "";
@@ -460,6 +466,10 @@ internal sealed class GoAnalyzer : TaintAnalyzer
                         if (Origins.TryGetValue(left.Text, out var origin) && origin.Kind == "relative" && constant == ".." && IsNormalizedPath(origin.Source, env))
                             result.Add((origin.Source, eq != polarity));
                         else result.Add((left.Text, eq == polarity));
+                    }
+                    else if (left.Type == "identifier" && right.Type is "identifier" or "selector_expression" && right.Text != "nil" && !Eval(right, env.Clone()).IsTainted)
+                    {
+                        result.Add((left.Text, eq == polarity)); // target == root: the value is a trusted one
                     }
                 }
                 return result;
@@ -666,6 +676,12 @@ internal sealed class GoAnalyzer : TaintAnalyzer
             return Value.Constant;
         }
         if (Sanitizers.Contains(name)) return Value.Join(argValues).Kind == ValueKind.Constant ? Value.Constant : Value.Sanitized;
+        if (name is "filepath.Join" or "path.Join" && args.Count >= 2 && args.Skip(1).Any(a => a.Value.IsTainted)
+            && args.Skip(1).All(a => !a.Value.IsTainted || IsRootedClean(a.Node)))
+        {
+            // filepath.Join(root, filepath.Clean("/" + rel)): a rooted Clean drops every leading "..", so the result stays under root.
+            return Value.Join(args.Take(1).Select(a => a.Value).Append(Value.Join(args.Skip(1).Select(a => a.Value)).IsTainted ? Value.Sanitized : Value.Constant));
+        }
         if (Normalizers.Contains(name))
         {
             var joined = Value.Join(argValues);
@@ -679,6 +695,15 @@ internal sealed class GoAnalyzer : TaintAnalyzer
         var result = Value.Join(argValues.Append(receiver));
         if (result.Kind == ValueKind.Constant && !IsPure(name)) return Value.Unknown;
         return result;
+    }
+
+    /// <summary><c>filepath.Clean("/" + x)</c> (or a variable holding one): an absolute, cleaned path, which has no ".." left.</summary>
+    private bool IsRootedClean(SyntaxNode node)
+    {
+        if (node.Type == "identifier") return _rootedCleans.Contains(node.Text);
+        if (node.Type != "call_expression" || GoName(node.ChildByField("function")) is not ("filepath.Clean" or "path.Clean")) return false;
+        var args = Arguments(node);
+        return args.Count == 1 && LiteralPrefix(args[0]) is { } prefix && prefix.StartsWith('/');
     }
 
     private static bool IsAddressOf(SyntaxNode node) =>

@@ -19,6 +19,30 @@ func register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("remove"), remove)
 	s.AddTool(mcp.NewTool("open_base"), openBase)
 	s.AddTool(mcp.NewTool("open_local"), openLocal)
+	s.AddTool(mcp.NewTool("read_rooted"), readRooted)
+	s.AddTool(mcp.NewTool("resolve"), resolveTool)
+}
+
+// Clean("/" + rel) is absolute and has no ".." left: joined to the root it stays inside (net/http's FileServer idiom).
+func readRooted(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	rel, _ := request.RequireString("path")
+	base, _ := filepath.Abs(os.Getenv("WORKSPACE"))
+	clean := filepath.Clean("/" + rel)
+	data, err := os.ReadFile(filepath.Join(base, clean))
+	if err != nil {
+		return nil, err
+	}
+	more, _ := os.ReadFile(filepath.Join(base, filepath.Clean("/"+rel)))
+	return mcp.NewToolResultText(string(data) + string(more)), nil
+}
+
+func resolveTool(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	base, _ := filepath.Abs(os.Getenv("WORKSPACE"))
+	target := filepath.Join(base, request.GetString("path", ""))
+	if target != base && !strings.HasPrefix(target, base+string(filepath.Separator)) {
+		return nil, errors.New("path escapes the workspace")
+	}
+	return nil, os.RemoveAll(target)
 }
 
 func read(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {

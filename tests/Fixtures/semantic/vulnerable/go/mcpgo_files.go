@@ -16,6 +16,17 @@ func register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("read_note", mcp.WithString("path")), readNote)
 	s.AddTool(mcp.NewTool("save_note", mcp.WithString("name"), mcp.WithString("body")), saveNote)
 	s.AddTool(mcp.NewTool("delete_note", mcp.WithString("name")), deleteNote)
+	s.AddTool(mcp.NewTool("cat", mcp.WithString("name")), catNote)
+}
+
+func catNote(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	name, _ := request.RequireString("name")
+	// A rooted Clean without the join to a root is just an absolute path: "/etc/passwd".
+	data, err := os.ReadFile(filepath.Clean("/" + name)) // EXPECT: MCP-TAINT-PATH-001
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(data)), nil
 }
 
 func readNote(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
