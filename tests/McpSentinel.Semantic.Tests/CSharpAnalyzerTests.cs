@@ -120,4 +120,13 @@ public sealed class CSharpAnalyzerTests
         Assert.Empty(analysis.Findings);
         Assert.Contains("C# syntax errors", Assert.Single(analysis.Diagnostics).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_DeeplyNestedCSharpExpression_DoesNotCrash()
+    {
+        var code = "[McpServerToolType] public static class T { [McpServerTool] public static string Run(string x) => File.ReadAllText("
+            + new string('(', 3000) + "x" + new string(')', 3000) + "); }";
+        var analysis = Analyze(code);
+        Assert.True(analysis.Findings.Count + analysis.Diagnostics.Count >= 1);
+    }
 }

@@ -175,4 +175,12 @@ public sealed class GoAnalyzerTests
         Assert.Empty(analysis.Findings);
         Assert.Contains("Go syntax errors", Assert.Single(analysis.Diagnostics).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_DeeplyNestedGoExpression_DoesNotCrash()
+    {
+        var code = "package main\nimport \"net/http\"\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tos.Open(" + new string('(', 3000) + "r.FormValue(\"p\")" + new string(')', 3000) + ")\n}\n";
+        var analysis = Analyze(code);
+        Assert.True(analysis.Findings.Count + analysis.Diagnostics.Count >= 1);
+    }
 }
