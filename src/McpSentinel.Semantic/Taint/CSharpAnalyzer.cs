@@ -939,6 +939,8 @@ internal sealed partial class CSharpAnalyzer
             return CallSameFile(local, method, invocation, argValues);
         if (member?.Expression is ThisExpressionSyntax && _methods.TryGetValue(method, out var own))
             return CallSameFile(own, method, invocation, argValues);
+        // A method of another file named like a check (ValidatePath, EnsureInsideRoot, SafeCombine): unknown, not pass-through.
+        if (GoAnalyzer.IsValidatorName(method)) return Value.Unknown;
         var result = Value.Join(argValues.Append(receiver));
         if (result.Kind == ValueKind.Constant && !IsPure(name, method)) return Value.Unknown;
         return result;

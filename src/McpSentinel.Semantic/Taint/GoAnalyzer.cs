@@ -8,7 +8,7 @@ namespace McpSentinel.Semantic.Taint;
 /// <c>AddPrompt</c>, <c>AddResource</c>, any function taking <c>mcp.CallToolRequest</c>), of official Go SDK handlers
 /// (<c>mcp.AddTool(server, &amp;mcp.Tool{…}, handler)</c>: the request and the typed argument struct) and net/http-style
 /// handlers (a <c>*http.Request</c>, <c>*gin.Context</c>, <c>echo.Context</c> parameter).</summary>
-internal sealed class GoAnalyzer : TaintAnalyzer
+internal sealed partial class GoAnalyzer : TaintAnalyzer
 {
     private static readonly HashSet<string> FunctionTypes = new(StringComparer.Ordinal) { "function_declaration", "method_declaration", "func_literal" };
     private static readonly HashSet<string> Registrations = new(StringComparer.Ordinal) { "AddTool", "AddPrompt", "AddResource", "AddResourceTemplate" };
@@ -692,10 +692,18 @@ internal sealed class GoAnalyzer : TaintAnalyzer
             return CallSameFile(fn, name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
         if (receiverNode is not null && !_packages.Contains(receiverNode.Text) && Functions.TryGetValue(method, out var m) && m.Type == "method_declaration")
             return CallSameFile(m, method, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
+        // A function of another file (or package) named like a check (ValidatePath, SafeJoin, resolveInRoot): the engine
+        // cannot see it, and passing the taint through would report every caller of a real validator.
+        if (IsValidatorName(method) && !name.StartsWith("strings.", StringComparison.Ordinal)) return Value.Unknown;
         var result = Value.Join(argValues.Append(receiver));
         if (result.Kind == ValueKind.Constant && !IsPure(name)) return Value.Unknown;
         return result;
     }
+
+    internal static bool IsValidatorName(string method) => ValidatorName().IsMatch(method);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i:validate|valid|sanitize|sanitise|secure|safe|check|verify|resolve|ensure|restrict|allowed|isallowed|contain|confine|within|clean)")]
+    private static partial System.Text.RegularExpressions.Regex ValidatorName();
 
     /// <summary><c>filepath.Clean("/" + x)</c> (or a variable holding one): an absolute, cleaned path, which has no ".." left.</summary>
     private bool IsRootedClean(SyntaxNode node)
