@@ -129,4 +129,15 @@ public sealed class CSharpAnalyzerTests
         var analysis = Analyze(code);
         Assert.True(analysis.Findings.Count + analysis.Diagnostics.Count >= 1);
     }
+
+    [Fact]
+    public void Analyze_NumericToolParameter_IsNotASource()
+    {
+        var analysis = Analyze(Tool("int id, string name", """
+                    var a = File.ReadAllText($"/srv/data/{id}.json");
+                    return File.ReadAllText($"/srv/data/{name}.json");
+            """));
+        Assert.Equal(14, Assert.Single(analysis.Findings).Location.StartLine);
+        Assert.Contains(analysis.JudgedSinks, j => j.Line == 13 && j.Category == Categories.PathTraversal);
+    }
 }

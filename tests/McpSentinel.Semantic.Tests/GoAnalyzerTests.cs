@@ -183,4 +183,20 @@ public sealed class GoAnalyzerTests
         var analysis = Analyze(code);
         Assert.True(analysis.Findings.Count + analysis.Diagnostics.Count >= 1);
     }
+
+    [Fact]
+    public void Analyze_McpGoTypedNumberGetter_IsNotTainted()
+    {
+        var analysis = Analyze(Header + """
+            func tail(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+            	n := request.GetInt("lines", 10)
+            	name := request.GetString("name", "")
+            	a, _ := exec.Command("sh", "-c", fmt.Sprintf("tail -n %d /var/log/app.log", n)).Output()
+            	b, _ := exec.Command("sh", "-c", "tail /var/log/"+name).Output()
+            	return mcp.NewToolResultText(string(a) + string(b)), nil
+            }
+            """);
+        Assert.Equal(18, Assert.Single(analysis.Findings).Location.StartLine);
+        Assert.Contains(analysis.JudgedSinks, j => j.Line == 17 && j.Category == Categories.CommandInjection);
+    }
 }

@@ -273,8 +273,10 @@ internal sealed partial class CSharpAnalyzer
         {
             var name = parameter.Identifier.Text;
             Value value;
-            if (handler is { } h && IsInputParameter(parameter, h.Mcp))
-                value = Value.Source(Step(parameter, h.Mcp ? $"{h.Kind} argument `{name}` of `{h.Name}`" : $"HTTP input `{name}` of `{h.Name}`"));
+            if (handler is { } h && IsInputParameter(parameter, h.Mcp) && NumericTypes.Contains(TypeText(parameter.Type)))
+                value = Value.Sanitized; // an int, bool, Guid or date: the binder already parsed it, it cannot carry "../" or "; rm"
+            else if (handler is { } h2 && IsInputParameter(parameter, h2.Mcp))
+                value = Value.Source(Step(parameter, h2.Mcp ? $"{h2.Kind} argument `{name}` of `{h2.Name}`" : $"HTTP input `{name}` of `{h2.Name}`"));
             else if (topLevel && AttributeNames(parameter.AttributeLists).Any(a => a is "FromQuery" or "FromBody" or "FromForm" or "FromRoute" or "FromHeader"))
                 value = Value.Source(Step(parameter, $"HTTP input `{name}`"));
             else

@@ -675,6 +675,9 @@ internal sealed partial class GoAnalyzer : TaintAnalyzer
             if (target.Type == "identifier" && written.IsTainted) env.Set(target.Text, Value.Join(Lookup(target.Text, env), Through(written, call, () => $"written to `{target.Text}`")));
             return Value.Constant;
         }
+        if (receiverNode is not null && method is "GetInt" or "GetFloat" or "GetBool" or "RequireInt" or "RequireFloat" or "RequireBool" or "GetIntSlice"
+            or "GetFloatSlice" or "GetBoolSlice" or "RequireIntSlice" or "RequireFloatSlice" or "RequireBoolSlice")
+            return receiver.IsTainted ? Value.Sanitized : Value.Unknown; // mcp-go typed getters return numbers and booleans
         if (Sanitizers.Contains(name)) return Value.Join(argValues).Kind == ValueKind.Constant ? Value.Constant : Value.Sanitized;
         if (name is "filepath.Join" or "path.Join" && args.Count >= 2 && args.Skip(1).Any(a => a.Value.IsTainted)
             && args.Skip(1).All(a => !a.Value.IsTainted || IsRootedClean(a.Node)))
