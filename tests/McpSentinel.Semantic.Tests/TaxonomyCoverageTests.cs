@@ -23,7 +23,8 @@ public sealed class TaxonomyCoverageTests
             var t = TaxonomyCatalog.Default.Resolve(rule.Id, rule.Category, rule.Cwe, rule.Owasp, rule.Mitre);
             Assert.NotEmpty(t.Cwe);
             Assert.NotEmpty(t.OwaspLlm);
-            Assert.NotEmpty(t.OwaspMcp);
+            // an MCP Top 10 entry, or the table's reason why none fits (cross-site scripting has none)
+            Assert.True(t.OwaspMcp.Count > 0 || t.NotApplicable.ContainsKey("owaspMcp"), rule.Id + ": no OWASP MCP entry and no reason");
         }
     }
 
