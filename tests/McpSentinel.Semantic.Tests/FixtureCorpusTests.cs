@@ -13,7 +13,7 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
 {
     private static readonly string Corpus = RepoPaths.Of("tests/Fixtures/semantic");
 
-    [GeneratedRegex(@"EXPECT:\s*(MCP-TAINT-[A-Z]+-\d{3})")]
+    [GeneratedRegex(@"EXPECT:\s*(MCP-(?:TAINT|SEM)-[A-Z]+-\d{3})")]
     private static partial Regex Marker();
 
     [Fact]
