@@ -42,6 +42,10 @@ public sealed class SemanticEngine : IFileEngine
         {
             return new FileAnalysis([], [new ScanDiagnostic(file.Path, "semantic engine: the file is nested too deeply to analyse; only the static rules ran on it", Incomplete: false)]);
         }
-        return new FileAnalysis(analyzer.Findings(), []) { JudgedSinks = analyzer.JudgedSinks() };
+        var capabilities = analyzer.ToolCapabilities();
+        var definitions = Tools.ToolDefinitionExtractor.Extract(file, parsed.Root, grammar)
+            .Select(d => d.Kind == "tool" && capabilities.TryGetValue(d.Name, out var caps) ? d with { Capabilities = caps } : d)
+            .ToArray();
+        return new FileAnalysis(analyzer.Findings(), []) { JudgedSinks = analyzer.JudgedSinks(), ToolDefinitions = definitions };
     }
 }
