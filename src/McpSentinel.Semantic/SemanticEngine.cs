@@ -10,7 +10,7 @@ namespace McpSentinel.Semantic;
 /// handlers and HTTP handlers, and follows their arguments to command, eval, file, URL, SQL and deserialisation sinks.
 /// A file that does not parse cleanly is left to the static engine with a diagnostic.
 /// </summary>
-public sealed class SemanticEngine : IFileEngine
+public sealed class SemanticEngine : IProjectFileEngine
 {
     public const string EngineName = Scanner.SemanticEngineName;
 
@@ -24,7 +24,11 @@ public sealed class SemanticEngine : IFileEngine
         _ => null,
     };
 
-    public FileAnalysis Analyze(SourceFile file, CancellationToken cancellationToken)
+    public FileAnalysis Analyze(SourceFile file, CancellationToken cancellationToken) => Analyze(file, ProjectFiles.Empty, cancellationToken);
+
+    /// <summary>Analyses one file; calls to functions imported from other files of <paramref name="project"/> are followed
+    /// into those files (see docs/semantic.md, cross-file flow).</summary>
+    public FileAnalysis Analyze(SourceFile file, ProjectFiles project, CancellationToken cancellationToken)
     {
         if (GrammarOf(file) is not { } grammar) return FileAnalysis.None;
         var parsed = SyntaxParser.Parse(file.Text, grammar);
@@ -34,6 +38,7 @@ public sealed class SemanticEngine : IFileEngine
             return new FileAnalysis([], [new ScanDiagnostic(file.Path, $"semantic engine: the file has {grammar} syntax errors; only the static rules ran on it", Incomplete: false)]);
 
         TaintAnalyzer analyzer = grammar == Grammar.Python ? new PythonAnalyzer(file, parsed.Root) : new JavaScriptAnalyzer(file, parsed.Root);
+        analyzer.Project = project;
         try
         {
             analyzer.Run(cancellationToken);
@@ -46,6 +51,12 @@ public sealed class SemanticEngine : IFileEngine
         var definitions = Tools.ToolDefinitionExtractor.Extract(file, parsed.Root, grammar)
             .Select(d => d.Kind == "tool" && capabilities.TryGetValue(d.Name, out var caps) ? d with { Capabilities = caps } : d)
             .ToArray();
-        return new FileAnalysis(analyzer.Findings(), []) { JudgedSinks = analyzer.JudgedSinks(), ToolDefinitions = definitions };
+        // sinks inside imported functions reached from this file's handlers are reported here, in the imported file
+        var imported = analyzer.ImportedAnalyzers.ToList();
+        return new FileAnalysis(analyzer.Findings().Concat(imported.SelectMany(a => a.Findings())).ToArray(), [])
+        {
+            JudgedSinks = analyzer.JudgedSinks().Concat(imported.SelectMany(a => a.JudgedSinks())).Distinct().ToArray(),
+            ToolDefinitions = definitions,
+        };
     }
 }

@@ -60,6 +60,7 @@ public sealed class Scanner
         var inlineSuppressed = new ConcurrentQueue<Finding>();
         var judged = new ConcurrentQueue<JudgedSink>();
         var definitions = new ConcurrentQueue<SourceToolDefinition>();
+        var project = new ProjectFiles(files, options.Discovery.MaxFileSize);
         int scanned = 0, skipped = 0, done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         Parallel.ForEach(files, parallel, file =>
@@ -73,7 +74,7 @@ public sealed class Scanner
             else
             {
                 Interlocked.Increment(ref scanned);
-                AnalyzeFile(outcome.File, engines, raw, inlineSuppressed, diagnostics, judged, definitions, cancellationToken);
+                AnalyzeFile(outcome.File, project, engines, raw, inlineSuppressed, diagnostics, judged, definitions, cancellationToken);
             }
             progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
         });
@@ -162,7 +163,7 @@ public sealed class Scanner
         return engines;
     }
 
-    private static void AnalyzeFile(SourceFile file, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
+    private static void AnalyzeFile(SourceFile file, ProjectFiles project, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
         ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, ConcurrentQueue<JudgedSink> judged,
         ConcurrentQueue<SourceToolDefinition> definitions, CancellationToken cancellationToken)
     {
@@ -171,7 +172,7 @@ public sealed class Scanner
             FileAnalysis analysis;
             try
             {
-                analysis = engine.Analyze(file, cancellationToken);
+                analysis = engine is IProjectFileEngine projectEngine ? projectEngine.Analyze(file, project, cancellationToken) : engine.Analyze(file, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -183,7 +184,9 @@ public sealed class Scanner
             foreach (var definition in analysis.ToolDefinitions) definitions.Enqueue(definition);
             foreach (var finding in analysis.Findings)
             {
-                if (InlineSuppressions.IsSuppressed(file, finding)) inlineSuppressed.Enqueue(finding);
+                // a finding in another file (a sink inside an imported function) is suppressed by markers in that file
+                var owner = finding.Location.Path is { } path && path != file.Path ? project.Get(path) : file;
+                if (owner is not null && InlineSuppressions.IsSuppressed(owner, finding)) inlineSuppressed.Enqueue(finding);
                 else raw.Enqueue(finding);
             }
         }

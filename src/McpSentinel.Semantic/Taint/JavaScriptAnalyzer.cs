@@ -50,18 +50,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
 
     public override void Run(CancellationToken cancellationToken)
     {
-        _cancellation = cancellationToken;
-        var functions = Root.DescendantsAndSelf().Where(n => FunctionTypes.Contains(n.Type)).ToList();
-        foreach (var fn in functions)
-        {
-            var name = fn.ChildByField("name")?.Text;
-            if (name is null && fn.Parent is { Type: "variable_declarator" } declarator) name = declarator.ChildByField("name")?.Text;
-            if (name is not null) Functions.TryAdd(name, fn);
-        }
-        var globals = new Env();
-        Globals = new Env();
-        ExecBlock(Root, globals);
-        Globals = globals;
+        var functions = PrepareFunctions(cancellationToken);
         foreach (var fn in functions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,6 +65,66 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"readOnlyHint[""']?\s*:\s*true")]
     private static partial System.Text.RegularExpressions.Regex ReadOnlyAnnotation();
+
+    internal override void Prepare(CancellationToken cancellationToken) => PrepareFunctions(cancellationToken);
+
+    /// <summary>Function table, imports (<c>import { a as b } from "./x"</c>, <c>const { a } = require("./x")</c>) and the module level.</summary>
+    private List<SyntaxNode> PrepareFunctions(CancellationToken cancellationToken)
+    {
+        _cancellation = cancellationToken;
+        var functions = Root.DescendantsAndSelf().Where(n => FunctionTypes.Contains(n.Type)).ToList();
+        foreach (var fn in functions)
+        {
+            var name = fn.ChildByField("name")?.Text;
+            if (name is null && fn.Parent is { Type: "variable_declarator" } declarator) name = declarator.ChildByField("name")?.Text;
+            if (name is not null) Functions.TryAdd(name, fn);
+        }
+        foreach (var import in Root.NamedChildren.Where(n => n.Type == "import_statement"))
+        {
+            if (import.ChildByField("source") is not { } source || StringText(source) is not { } module || !module.StartsWith('.')) continue;
+            foreach (var specifier in import.DescendantsAndSelf().Where(n => n.Type == "import_specifier"))
+            {
+                var original = specifier.ChildByField("name")?.Text;
+                var local = specifier.ChildByField("alias")?.Text ?? original;
+                if (original is not null && local is not null && !Functions.ContainsKey(local)) Imports[local] = (module, original);
+            }
+        }
+        foreach (var declarator in Root.DescendantsAndSelf().Where(n => n.Type == "variable_declarator"))
+        {
+            if (declarator.ChildByField("value") is not { Type: "call_expression" } call || call.ChildByField("function")?.Text != "require"
+                || call.ChildByField("arguments")?.NamedChildren.FirstOrDefault() is not { } arg || StringText(arg) is not { } module || !module.StartsWith('.')
+                || declarator.ChildByField("name") is not { Type: "object_pattern" } pattern) continue;
+            foreach (var property in pattern.NamedChildren)
+            {
+                var original = property.Type == "shorthand_property_identifier_pattern" ? property.Text : property.Type == "pair_pattern" ? property.ChildByField("key")?.Text : null;
+                var local = property.Type == "pair_pattern" ? property.ChildByField("value")?.Text : original;
+                if (original is not null && local is not null && !Functions.ContainsKey(local)) Imports[local] = (module, original);
+            }
+        }
+        var globals = new Env();
+        Globals = new Env();
+        ExecBlock(Root, globals);
+        Globals = globals;
+        return functions;
+    }
+
+    /// <summary>A relative specifier, with the extensions Node/TypeScript resolve (<c>./utils.js</c> may be <c>utils.ts</c>).</summary>
+    protected override IEnumerable<string> ModuleCandidates(string module)
+    {
+        if (Normalize((Folder.Length == 0 ? "" : Folder + "/") + module) is not { } target) yield break;
+        string[] extensions = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx", "/index.ts", "/index.js"];
+        var ext = Path.GetExtension(target);
+        if (ext is ".js" or ".mjs" or ".cjs" or ".jsx")
+        {
+            yield return target;
+            var stem = target[..^ext.Length];
+            yield return stem + ".ts";
+            yield return stem + ".tsx";
+            yield return stem + (ext == ".mjs" ? ".mts" : ext == ".cjs" ? ".cts" : ".ts");
+        }
+        else if (ext is ".ts" or ".tsx" or ".mts" or ".cts") yield return target;
+        else foreach (var e in extensions) yield return target + e;
+    }
 
     /// <summary>When this function is the handler argument of an MCP registration or an Express route: its kind and name.</summary>
     private static (string Kind, string Name, bool AllParams)? HandlerOf(SyntaxNode function)
@@ -517,7 +566,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         {
             if (name is "Object.keys" || method == "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // names, not values
             if (IsTokenValidation(name, method, hasAudience)) result = result.Without(FlowLabel.IncomingToken);
-            bool sameFile = callee.Type == "identifier" && Functions.ContainsKey(name) || receiverNode is { Type: "this" } && Functions.ContainsKey(method);
+            bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "this" } && Functions.ContainsKey(method);
             if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
                 result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
             if (name.Contains("summar", StringComparison.OrdinalIgnoreCase) || name.Contains("sanitiz", StringComparison.OrdinalIgnoreCase))
@@ -576,6 +625,8 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
             }
             if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn) && !FunctionTypes.Contains(fn.Parent?.Type ?? ""))
                 return CallSameFile(fn, name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
+            if (callee.Type == "identifier" && CallImported(name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>()) is { } imported)
+                return imported;
             if (receiverNode is { Type: "this" } && Functions.TryGetValue(method, out var thisFn))
                 return CallSameFile(thisFn, method, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
             var result = Value.Join(argValues.Append(receiver));

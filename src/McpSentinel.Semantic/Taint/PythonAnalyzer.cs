@@ -67,17 +67,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
 
     public override void Run(CancellationToken cancellationToken)
     {
-        _cancellation = cancellationToken;
-        var functions = Root.DescendantsAndSelf().Where(n => n.Type == "function_definition").ToList();
-        foreach (var fn in functions)
-        {
-            var name = fn.ChildByField("name")?.Text;
-            if (name is not null) Functions.TryAdd(name, fn);
-        }
-        var globals = new Env();
-        Globals = new Env();
-        ExecBlock(Root, globals);
-        Globals = globals;
+        var functions = PrepareFunctions(cancellationToken);
         foreach (var fn in functions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,6 +82,67 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"readOnlyHint[""']?\s*[:=]\s*True|read_only_hint\s*=\s*True")]
     private static partial System.Text.RegularExpressions.Regex ReadOnlyAnnotation();
+
+    internal override void Prepare(CancellationToken cancellationToken) => PrepareFunctions(cancellationToken);
+
+    /// <summary>Function table, imports, and the module level (globals).</summary>
+    private List<SyntaxNode> PrepareFunctions(CancellationToken cancellationToken)
+    {
+        _cancellation = cancellationToken;
+        var functions = Root.DescendantsAndSelf().Where(n => n.Type == "function_definition").ToList();
+        foreach (var fn in functions)
+        {
+            var name = fn.ChildByField("name")?.Text;
+            if (name is not null) Functions.TryAdd(name, fn);
+        }
+        foreach (var import in Root.NamedChildren.Where(n => n.Type == "import_from_statement"))
+        {
+            var module = import.ChildByField("module_name")?.Text;
+            if (module is null) continue;
+            foreach (var imported in import.ChildrenByField("name"))
+            {
+                var original = imported.Type == "aliased_import" ? imported.ChildByField("name")?.Text : imported.Text;
+                var local = imported.Type == "aliased_import" ? imported.ChildByField("alias")?.Text : imported.Text;
+                if (original is null || local is null || original.Contains('.', StringComparison.Ordinal) || Functions.ContainsKey(local)) continue;
+                Imports[local] = (module, original);
+            }
+        }
+        var globals = new Env();
+        Globals = new Env();
+        ExecBlock(Root, globals);
+        Globals = globals;
+        return functions;
+    }
+
+    /// <summary><c>.utils</c> / <c>..pkg.utils</c> relative to this file's package; <c>utils</c> / <c>pkg.utils</c> next to this
+    /// file, then in each parent folder up to the scan root.</summary>
+    protected override IEnumerable<string> ModuleCandidates(string module)
+    {
+        int dots = module.TakeWhile(c => c == '.').Count();
+        var rest = module[dots..].Replace('.', '/');
+        var folders = new List<string>();
+        if (dots > 0)
+        {
+            var folder = Folder;
+            for (int i = 1; i < dots && folder.Length > 0; i++) folder = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : "";
+            folders.Add(folder);
+        }
+        else
+        {
+            for (var folder = Folder; ; folder = folder[..folder.LastIndexOf('/')])
+            {
+                folders.Add(folder);
+                if (!folder.Contains('/', StringComparison.Ordinal)) { if (folder.Length > 0) folders.Add(""); break; }
+            }
+        }
+        foreach (var folder in folders)
+        {
+            var basePath = folder.Length == 0 ? rest : rest.Length == 0 ? folder : folder + "/" + rest;
+            if (basePath.Length == 0) continue;
+            if (Normalize(basePath + ".py") is { } file) yield return file;
+            if (Normalize(basePath + "/__init__.py") is { } init) yield return init;
+        }
+    }
 
     /// <summary>The handler kind ("tool", "prompt", "resource", "HTTP route") and name when a decorator registers this function.</summary>
     private static (string Kind, string Name)? HandlerOf(SyntaxNode function)
@@ -414,6 +465,12 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
             }
             case "integer" or "float" or "true" or "false" or "none" or "comment" or "ellipsis":
                 return Value.Constant;
+            case "list" or "tuple":
+            {
+                var items = e.NamedChildren.Where(c => c.Type != "comment").ToList();
+                var joined = Value.Join(items.Select(c => Eval(c, env)).Append(Value.Constant));
+                return items.Count > 0 && items[0].Type == "string" && StringText(items[0]) is not null ? joined with { ConstantProgram = true } : joined;
+            }
             case "comparison_operator" or "not_operator":
                 foreach (var child in e.NamedChildren) Eval(child, env);
                 return Value.Constant;
@@ -540,7 +597,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
         {
             if (method is "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // variable names, not values
             if (IsTokenValidation(name, method, keywords.ContainsKey("audience"))) result = result.Without(FlowLabel.IncomingToken);
-            bool sameFile = callee.Type == "identifier" && Functions.ContainsKey(name) || receiverNode is { Type: "identifier", Text: "self" } && Functions.ContainsKey(method);
+            bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "identifier", Text: "self" } && Functions.ContainsKey(method);
             if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
                 result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
             if (ContainsAny(name, "summar", "sanitiz", "sanitis")) result = result.Without(FlowLabel.ExternalContent);
@@ -587,6 +644,8 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
             }
             if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn))
                 return CallSameFile(fn, name, call, positional.Select(p => (Value?)p.Value).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
+            if (callee.Type == "identifier" && CallImported(name, call, positional.Select(p => (Value?)p.Value).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal)) is { } imported)
+                return imported;
             if (receiverNode is { Type: "identifier", Text: "self" } && Functions.TryGetValue(method, out var selfFn))
                 return CallSameFile(selfFn, method, call, positional.Select(p => (Value?)p.Value).Prepend(Value.Unknown).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
 
@@ -772,7 +831,9 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
             }
             else
             {
-                Sink(call, TaintRules.Command, argvValue, shell ? $"a shell command (`{name}` with shell=True)" : $"the program run by `{name}`");
+                // an argv list built elsewhere (another function or file) whose program is a constant: only the operands vary
+                var value = !shell && argvValue.ConstantProgram ? Value.Sanitized : argvValue;
+                Sink(call, TaintRules.Command, value, shell ? $"a shell command (`{name}` with shell=True)" : $"the program run by `{name}`");
             }
         }
         else if (name is "eval" or "exec" or "builtins.eval" or "builtins.exec")

@@ -145,7 +145,7 @@ internal abstract partial class TaintAnalyzer
     protected void CheckTool(SyntaxNode function, string toolName, SyntaxNode definition, bool annotatedReadOnly)
     {
         var effects = new List<(Effect Effect, ImmutableList<TraceStep> Path)>();
-        CollectEffects(function, [], effects, new HashSet<int>(), 0);
+        CollectEffects(function, [], effects, new HashSet<(string, int)>(), 0);
         var kinds = _toolEffects.TryGetValue(toolName, out var existing) ? existing : _toolEffects[toolName] = [];
         foreach (var (e, _) in effects) kinds.Add(e.Kind);
 
@@ -177,9 +177,9 @@ internal abstract partial class TaintAnalyzer
         }
     }
 
-    private void CollectEffects(SyntaxNode function, ImmutableList<TraceStep> path, List<(Effect, ImmutableList<TraceStep>)> effects, HashSet<int> visited, int depth)
+    private void CollectEffects(SyntaxNode function, ImmutableList<TraceStep> path, List<(Effect, ImmutableList<TraceStep>)> effects, HashSet<(string, int)> visited, int depth)
     {
-        if (!visited.Add(function.Start)) return;
+        if (!visited.Add((File.Path, function.Start))) return;
         var body = function.ChildByField("body") ?? function;
         foreach (var node in body.DescendantsAndSelf())
         {
@@ -187,6 +187,8 @@ internal abstract partial class TaintAnalyzer
             if (EffectOf(node) is { } effect) effects.Add((effect, path));
             else if (depth < MaxEffectDepth && SameFileCallee(node) is { } callee)
                 CollectEffects(callee, path.Add(Step(node, $"calls `{node.ChildByField("function")?.Text}()`")), effects, visited, depth + 1);
+            else if (depth < MaxEffectDepth && node.ChildByField("function") is { Type: "identifier" } name && ImportedFunction(name.Text) is { } imported)
+                imported.Analyzer.CollectEffects(imported.Function, path.Add(Step(node, $"calls `{name.Text}()` imported from {imported.Analyzer.File.Path}")), effects, visited, depth + 1);
         }
     }
 

@@ -43,6 +43,10 @@ public sealed record Value(ValueKind Kind, ImmutableList<TraceStep> Trace, bool 
 
     public bool IsTainted => Kind == ValueKind.Tainted;
 
+    /// <summary>A list/tuple literal whose first item is a constant: as an argv, its program is fixed (kept through
+    /// assignments and calls, so an argv built in one function and run in another is still recognised).</summary>
+    public bool ConstantProgram { get; init; }
+
     public bool HasLabels => !Labels.IsEmpty;
 
     public bool Has(FlowLabel label) => Labels.ContainsKey(label);
@@ -74,7 +78,7 @@ public sealed record Value(ValueKind Kind, ImmutableList<TraceStep> Trace, bool 
             if (best is null || part.Kind > best.Kind) best = part;
             labels = MergeLabels(labels, part.Labels);
         }
-        return best is null ? Constant : best with { Normalized = false, OriginFixed = false, Labels = labels ?? best.Labels };
+        return best is null ? Constant : best with { Normalized = false, OriginFixed = false, ConstantProgram = false, Labels = labels ?? best.Labels };
     }
 
     public static Value Join(Value a, Value b)
