@@ -42,6 +42,12 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
     private static readonly HashSet<string> HttpMethods = new(StringComparer.Ordinal) { "get", "post", "put", "delete", "patch", "head", "request" };
 
     private Value _returns = Value.Constant;
+
+    /// <summary>Local names of promisified child_process functions (<c>execAsync</c> → <c>exec</c>).</summary>
+    private readonly Dictionary<string, string> ProcessAliases = new(StringComparer.Ordinal);
+
+    /// <summary>Within the current function: boolean variables holding a check (<c>const ok = ROOTS.some(…)</c>) and the guards it gives.</summary>
+    private Dictionary<string, List<(string Name, bool Positive)>> GuardVariables { get; set; } = new(StringComparer.Ordinal);
     private CancellationToken _cancellation;
 
     public JavaScriptAnalyzer(SourceFile file, SyntaxNode root) : base(file, root)
@@ -78,6 +84,15 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
             var name = fn.ChildByField("name")?.Text;
             if (name is null && fn.Parent is { Type: "variable_declarator" } declarator) name = declarator.ChildByField("name")?.Text;
             if (name is not null) Functions.TryAdd(name, fn);
+        }
+        foreach (var declarator in Root.DescendantsAndSelf().Where(n => n.Type == "variable_declarator"))
+        {
+            // const execAsync = promisify(exec) / util.promisify(child_process.execFile)
+            if (declarator.ChildByField("name") is { Type: "identifier" } alias && declarator.ChildByField("value") is { Type: "call_expression" } wrap
+                && DottedName(wrap.ChildByField("function")!) is "promisify" or "util.promisify"
+                && wrap.ChildByField("arguments")?.NamedChildren.FirstOrDefault() is { } wrapped && DottedName(wrapped) is { } target
+                && LastSegment(target) is var fn && (ShellFunctions.Contains(fn) || SpawnFunctions.Contains(fn)))
+                ProcessAliases[alias.Text] = fn;
         }
         foreach (var import in Root.NamedChildren.Where(n => n.Type == "import_statement"))
         {
@@ -182,6 +197,8 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         var saved = _returns;
         var savedOrigins = Origins;
         var savedHandler = CurrentHandler;
+        var savedGuards = GuardVariables;
+        GuardVariables = new(StringComparer.Ordinal);
         _returns = Value.Constant;
         Origins = new(StringComparer.Ordinal);
         CurrentHandler = handler is { } current ? (current.Kind, current.Name) : null;
@@ -200,6 +217,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         _returns = saved;
         Origins = savedOrigins;
         CurrentHandler = savedHandler;
+        GuardVariables = savedGuards;
         return result;
     }
 
@@ -259,7 +277,13 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                     if (declarator.ChildByField("name") is { } name)
                     {
                         Bind(name, value, env, declarator);
-                        if (name.Type == "identifier" && declarator.ChildByField("value") is { } rhs) RecordOrigin(name.Text, rhs);
+                        if (name.Type == "identifier" && declarator.ChildByField("value") is { } rhs)
+                        {
+                            RecordOrigin(name.Text, rhs);
+                            var checks = Guards(rhs, env, true);
+                            if (checks.Count > 0) GuardVariables[name.Text] = checks;
+                            else GuardVariables.Remove(name.Text);
+                        }
                     }
                 }
                 return false;
@@ -278,6 +302,31 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 return true;
             case "if_statement":
                 return ExecIf(s, env);
+            case "switch_statement":
+            {
+                if (s.ChildByField("value") is { } discriminant) Eval(discriminant, env);
+                var merged = env.Clone();
+                bool allLeave = true, hasDefault = false;
+                foreach (var clause in s.ChildByField("body")?.NamedChildren.Where(c => c.Type is "switch_case" or "switch_default") ?? [])
+                {
+                    hasDefault |= clause.Type == "switch_default";
+                    var branch = env.Clone();
+                    bool leaves = false;
+                    foreach (var statement in clause.NamedChildren.Where(c => c.Field != "value"))
+                    {
+                        if (statement.Type == "break_statement") break;
+                        if (statement.Type.EndsWith("_statement", StringComparison.Ordinal) || statement.Type is "lexical_declaration" or "variable_declaration" or "statement_block")
+                        {
+                            if (ExecStatement(statement, branch)) { leaves = true; break; }
+                        }
+                        else Eval(statement, branch);
+                    }
+                    allLeave &= leaves;
+                    if (!leaves) merged = Env.Merge(merged, branch);
+                }
+                merged.CopyTo(env);
+                return allLeave && hasDefault;
+            }
             case "statement_block" or "program":
                 return ExecBlock(s, env);
             case "for_in_statement":
@@ -348,6 +397,10 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         {
             case "parenthesized_expression":
                 return cond.NamedChildren.FirstOrDefault() is { } inner ? Guards(inner, env, polarity) : result;
+            case "identifier" when GuardVariables.TryGetValue(cond.Text, out var stored):
+                return stored.Select(g => (g.Name, g.Positive == polarity)).ToList(); // const ok = <check>; if (!ok) throw …
+            case "await_expression":
+                return cond.NamedChildren.FirstOrDefault() is { } awaited ? Guards(awaited, env, polarity) : result;
             case "unary_expression" when cond.ChildByField("operator")?.Text == "!":
                 return cond.ChildByField("argument") is { } arg ? Guards(arg, env, !polarity) : result;
             case "binary_expression":
@@ -364,6 +417,8 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                     bool eq = op is "===" or "==";
                     if (left.Type == "identifier" && right.Type is "string" or "number" && !right.Text.StartsWith('`'))
                         result.Add((left.Text, eq == polarity));
+                    else if (left.Type == "identifier" && right.Type == "identifier" && env.TryGet(right.Text, out var other) && other.Kind == ValueKind.Constant)
+                        result.Add((left.Text, eq == polarity)); // equal to an allow-list element (the parameter of ROOTS.some(dir => …))
                     // path.relative(root, p).startsWith('..') === false and similar are handled through the call case below.
                 }
                 return result;
@@ -375,7 +430,16 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 if (callee?.Type != "member_expression") return result;
                 var method = callee.ChildByField("property")!.Text;
                 var receiver = callee.ChildByField("object")!;
-                if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "identifier" && IsAllowList(receiver, env))
+                if (method is "some" or "every" && args.Count == 1 && args[0].Type == "arrow_function" && IsAllowList(receiver, env)
+                    && PatternNames(args[0].ChildByField("parameter") ?? args[0].ChildByField("parameters")?.NamedChildren.FirstOrDefault() ?? args[0]).FirstOrDefault() is { } element
+                    && args[0].ChildByField("body") is { } lambdaBody && lambdaBody.Type != "statement_block")
+                {
+                    // ROOTS.some(dir => p.startsWith(dir + path.sep)): a containment check of p against each allowed root
+                    var lambdaEnv = env.Clone();
+                    lambdaEnv.Set(element.Text, Value.Constant);
+                    result.AddRange(Guards(lambdaBody, lambdaEnv, polarity).Where(g => g.Name != element.Text));
+                }
+                else if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "identifier" && IsAllowList(receiver, env))
                     result.Add((args[0].Text, polarity));
                 else if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "member_expression" && IsAllowList(receiver, env)
                     && HostAttributes.Contains(args[0].ChildByField("property")!.Text) && args[0].ChildByField("object") is { Type: "identifier" } parsed)
@@ -383,7 +447,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 else if (method == "startsWith" && receiver.Type == "identifier" && Origins.TryGetValue(receiver.Text, out var origin) && origin.Kind == "relative"
                     && IsNormalizedPath(origin.Source, env))
                     result.Add((origin.Source, !polarity)); // relative.startsWith("..") means the path escapes the root
-                else if (method == "startsWith" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
+                else if (method == "startsWith" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env) && args.Count >= 1 && EndsWithSeparator(args[0]))
                     result.Add((receiver.Text, polarity));
                 else if (method == "startsWith" && receiver.Type == "call_expression" && DottedName(receiver.ChildByField("function")!) is "path.relative" or "relative")
                 {
@@ -683,6 +747,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
     {
         if (call.Type != "call_expression" || call.ChildByField("function") is not { } callee) return null;
         var name = DottedName(callee) ?? "";
+        if (callee.Type == "identifier" && ProcessAliases.TryGetValue(name, out var real)) name = real;
         var receiverNode = callee.Type == "member_expression" ? callee.ChildByField("object") : null;
         var method = receiverNode is not null ? callee.ChildByField("property")!.Text : name;
         var receiverText = receiverNode?.Text ?? "";
@@ -737,6 +802,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
     private void CheckSinks(SyntaxNode call, string name, string method, SyntaxNode? receiverNode, Value receiver,
         List<(SyntaxNode Node, Value Value)> args, bool isNew, Env env)
     {
+        if (receiverNode is null && ProcessAliases.TryGetValue(name, out var real)) (name, method) = (real, real); // execAsync = promisify(exec)
         Value Arg(int i) => i < args.Count ? args[i].Value : Value.Constant;
         string receiverText = receiverNode?.Text ?? "";
         bool childProcess = receiverNode is null || receiverText is "child_process" or "cp" or "childProcess" || receiverText.Contains("child", StringComparison.OrdinalIgnoreCase);

@@ -386,7 +386,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
                 {
                     var method = callee.ChildByField("attribute")!.Text;
                     var receiver = callee.ChildByField("object")!;
-                    if (method is "startswith" or "is_relative_to" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
+                    if ((method == "is_relative_to" || method == "startswith" && args.Count >= 1 && EndsWithSeparator(args[0])) && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
                         result.Add((receiver.Text, polarity));
                     else if (GuardMethods.Contains(method) && receiver.Type == "identifier")
                         result.Add((receiver.Text, polarity));

@@ -129,6 +129,55 @@ internal abstract partial class TaintAnalyzer
         _labelSites[key] = new LabelSite(at, rule, full, message, confidence, severity);
     }
 
+    // ---- containment checks -------------------------------------------------------------------------------------
+
+    /// <summary>Whether the prefix a resolved path is compared with ends with a path separator (<c>ROOT + os.sep</c>,
+    /// <c>dir + path.sep</c>, <c>"/srv/data/"</c>, a variable assigned such a value): without it <c>/srv/data_evil</c> passes a
+    /// check for <c>/srv/data</c> (CVE-2025-53110).</summary>
+    protected bool EndsWithSeparator(SyntaxNode prefix, int depth = 0)
+    {
+        if (depth > 3) return false;
+        switch (prefix.Type)
+        {
+            case "string":
+            {
+                var text = prefix.Text.TrimEnd('"', '\'');
+                return text.EndsWith('/') || text.EndsWith("\\\\", StringComparison.Ordinal);
+            }
+            case "template_string":
+                return prefix.Text.EndsWith("/`", StringComparison.Ordinal) || prefix.Text.EndsWith("sep}`", StringComparison.Ordinal);
+            case "binary_operator" or "binary_expression":
+            {
+                var right = prefix.ChildByField("right");
+                return right is not null && (right.Text is "os.sep" or "path.sep" or "os.path.sep" or "sep" or "\"/\"" or "'/'" or "path.posix.sep" || EndsWithSeparator(right, depth + 1));
+            }
+            case "parenthesized_expression":
+                return prefix.NamedChildren.FirstOrDefault() is { } inner && EndsWithSeparator(inner, depth + 1);
+            case "tuple" or "array":
+            {
+                var items = prefix.NamedChildren.ToList();
+                return items.Count > 0 && items.All(i => EndsWithSeparator(i, depth + 1));
+            }
+            case "identifier":
+            {
+                var name = prefix.Text;
+                foreach (var node in Root.DescendantsAndSelf())
+                {
+                    SyntaxNode? value = node.Type switch
+                    {
+                        "variable_declarator" when node.ChildByField("name")?.Text == name => node.ChildByField("value"),
+                        "assignment" or "assignment_expression" when node.ChildByField("left")?.Text == name => node.ChildByField("right"),
+                        _ => null,
+                    };
+                    if (value is not null && EndsWithSeparator(value, depth + 1)) return true;
+                }
+                return false;
+            }
+            default:
+                return false;
+        }
+    }
+
     // ---- read-only mismatch -------------------------------------------------------------------------------------
 
     /// <summary>The side effect of one call, or null (language-specific; languages without it report no effects).</summary>
@@ -144,15 +193,15 @@ internal abstract partial class TaintAnalyzer
     /// command, send or database write of a tool that claims to be read-only.</summary>
     protected void CheckTool(SyntaxNode function, string toolName, SyntaxNode definition, bool annotatedReadOnly)
     {
-        var effects = new List<(Effect Effect, ImmutableList<TraceStep> Path)>();
+        var effects = new List<(Effect Effect, ImmutableList<TraceStep> Path, TaintAnalyzer Owner)>();
         CollectEffects(function, [], effects, new HashSet<(string, int)>(), 0);
         var kinds = _toolEffects.TryGetValue(toolName, out var existing) ? existing : _toolEffects[toolName] = [];
-        foreach (var (e, _) in effects) kinds.Add(e.Kind);
+        foreach (var (e, _, _) in effects) kinds.Add(e.Kind);
 
         var tokens = Core.Surface.Detectors.Wording.Tokens(toolName);
         bool namedReadOnly = tokens.Count > 0 && ReadOnlyVerbs.Contains(tokens[0]);
         if (!annotatedReadOnly && !namedReadOnly) return;
-        foreach (var (effect, path) in effects)
+        foreach (var (effect, path, owner) in effects)
         {
             bool counts = effect.Kind switch
             {
@@ -165,26 +214,27 @@ internal abstract partial class TaintAnalyzer
             };
             if (!counts) continue;
             var claim = annotatedReadOnly ? $"tool `{toolName}` is annotated readOnlyHint=true" : $"tool `{toolName}` is named as a read-only operation (`{tokens[0]}`)";
-            var trace = ImmutableList.Create(Step(definition, claim)).AddRange(path).Add(Step(effect.Node, effect.Description));
+            // the effect may sit in an imported file: its owner reports it (path, line and snippet of that file)
+            var trace = ImmutableList.Create(Step(definition, claim)).AddRange(path).Add(owner.Step(effect.Node, effect.Description));
             var confidence = annotatedReadOnly ? (effect.Kind == EffectKind.Executes ? Confidence.Medium : Confidence.High)
                 : effect.Kind == EffectKind.Executes ? Confidence.Low : Confidence.Medium;
             var key = (effect.Node.Start, McpRules.ReadOnlyMismatch.Id);
-            if (!_labelSites.ContainsKey(key))
-                _labelSites[key] = new LabelSite(effect.Node, McpRules.ReadOnlyMismatch, trace,
+            if (!owner._labelSites.ContainsKey(key))
+                owner._labelSites[key] = new LabelSite(effect.Node, McpRules.ReadOnlyMismatch, trace,
                     $"{claim} (line {definition.Line + 1}), but its handler {effect.Description}.", confidence,
                     annotatedReadOnly ? Severity.High : Severity.Medium);
             return; // one finding per tool: the first side effect in source order
         }
     }
 
-    private void CollectEffects(SyntaxNode function, ImmutableList<TraceStep> path, List<(Effect, ImmutableList<TraceStep>)> effects, HashSet<(string, int)> visited, int depth)
+    private void CollectEffects(SyntaxNode function, ImmutableList<TraceStep> path, List<(Effect, ImmutableList<TraceStep>, TaintAnalyzer)> effects, HashSet<(string, int)> visited, int depth)
     {
         if (!visited.Add((File.Path, function.Start))) return;
         var body = function.ChildByField("body") ?? function;
         foreach (var node in body.DescendantsAndSelf())
         {
             if (!IsCallNode(node)) continue;
-            if (EffectOf(node) is { } effect) effects.Add((effect, path));
+            if (EffectOf(node) is { } effect) effects.Add((effect, path, this));
             else if (depth < MaxEffectDepth && SameFileCallee(node) is { } callee)
                 CollectEffects(callee, path.Add(Step(node, $"calls `{node.ChildByField("function")?.Text}()`")), effects, visited, depth + 1);
             else if (depth < MaxEffectDepth && node.ChildByField("function") is { Type: "identifier" } name && ImportedFunction(name.Text) is { } imported)
