@@ -7,8 +7,9 @@ namespace McpSentinel.Core.Surface;
 /// <summary>
 /// The tools, prompts and resources defined in scanned source code, as one server surface (<c>server:source</c>) that
 /// the surface engine analyses like a live one. Its findings are then moved from their logical location to the file
-/// and line where the text is written (<see cref="Reconcile"/>), and a text-rule finding that the static engine already
-/// reported on the same lines is dropped: the static one has the exact column.
+/// and line where the text is written (<see cref="Reconcile"/>); a finding on a text that the static engine already
+/// reported (the same rule within the text's lines, or the same category on the same line) is dropped: the static one
+/// has the exact column.
 /// </summary>
 public sealed class SourceSurface
 {
@@ -104,8 +105,9 @@ public sealed class SourceSurface
     /// Findings on other servers are returned as they are.</summary>
     public IReadOnlyList<Finding> Reconcile(IEnumerable<Finding> surfaceFindings, IEnumerable<Finding> staticFindings)
     {
-        var staticByRule = staticFindings.Where(f => f.Location.Path is not null)
-            .ToLookup(f => (f.RuleId, f.Location.Path!), f => f.Location.StartLine);
+        var statics = staticFindings.Where(f => f.Location.Path is not null).ToList();
+        var staticByRule = statics.ToLookup(f => (f.RuleId, f.Location.Path!), f => f.Location.StartLine);
+        var staticByLine = statics.Select(f => (f.Location.Path!, f.Location.StartLine, f.Category)).ToHashSet();
         var result = new List<Finding>();
         var prefix = "server:" + ServerName + "/";
         foreach (var f in surfaceFindings)
@@ -121,6 +123,9 @@ public sealed class SourceSurface
                 var line = LineOf(f, text);
                 bool textRule = SurfaceEngine.IsTextRule(f.RuleId);
                 if (textRule && staticByRule[(f.RuleId, line.Path!)].Any(l => l >= text.Lines[0].StartLine && l <= text.Lines[^1].StartLine)) continue;
+                // the static engine already reported this line in the same category, with the exact column and the hidden
+                // characters decoded in its evidence: that finding is the more precise one
+                if (staticByLine.Contains((line.Path!, line.StartLine, f.Category))) continue;
                 result.Add(f with { Location = line });
             }
             else if (FindItem(logical) is { } item)

@@ -70,7 +70,10 @@ public sealed class ToxicFlowDetector : ISurfaceDetector
             yield return SurfaceFindings.Create(SurfaceRules.ToxicFlow, SurfaceStrings.ToolPath(sink.Server, sink.Tool.Name),
                 $"untrusted input ({Names(untrusted)}) + private data ({Names(privateData)}) can leave through '{sink.Server.Name}/{sink.Tool.Name}'",
                 $"{Names(untrusted)} -> {Names(privateData)} -> {sink.Server.Name}/{sink.Tool.Name}",
-                servers > 1 ? Severity.High : Severity.Medium);
+                servers > 1 ? Severity.High
+                // the tools of one server's source code, seen in isolation: a design note, the risk depends on the agent it joins
+                : sink.Server.Name == SourceSurface.ServerName && sink.Server.Launcher.Transport == "source" ? Severity.Low
+                : Severity.Medium);
         }
     }
 }
