@@ -4,7 +4,7 @@ namespace McpSentinel.Core.Model;
 /// the surface engine's toxic-flow labelling and annotation checks use them next to the tool's name and description.</summary>
 public static class SourceToolCapabilities
 {
-    /// <summary>Fetches URLs or returns third-party content (HTTP bodies, issues, e-mails) to the model.</summary>
+    /// <summary>Returns third-party content (HTTP bodies from tool-chosen URLs, issues, e-mails) to the model (MCP-SEM-UNTRUSTED-001).</summary>
     public const string UntrustedInput = "untrusted-input";
     /// <summary>Reads files or a database.</summary>
     public const string PrivateData = "private-data";

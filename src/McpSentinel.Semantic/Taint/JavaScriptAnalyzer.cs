@@ -618,8 +618,9 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         }
 
         CheckSinks(call, name, method, receiverNode, receiver, args, isNew, env);
-        bool hasAudience = args.Any(a => a.Node.Type == "object" && a.Node.NamedChildren.Any(p => (p.Type == "pair" && p.ChildByField("key")?.Text.Trim('"', '\'') == "audience") || (p.Type == "shorthand_property_identifier" && p.Text == "audience")));
-        if (IsTokenValidation(name, method, hasAudience))
+        bool tokenIn = args.Any(a => a.Value.Has(FlowLabel.IncomingToken));
+        bool hasAudience = tokenIn && args.Any(a => a.Node.Type == "object" && a.Node.NamedChildren.Any(p => (p.Type == "pair" && p.ChildByField("key")?.Text.Trim('"', '\'') == "audience") || (p.Type == "shorthand_property_identifier" && p.Text == "audience")));
+        if (tokenIn && IsTokenValidation(name, method, hasAudience))
         {
             foreach (var (node, v) in args)
                 if (node.Type == "identifier" && v.Has(FlowLabel.IncomingToken)) env.Set(node.Text, v.Without(FlowLabel.IncomingToken));
@@ -629,7 +630,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         Value Labelled(Value result)
         {
             if (name is "Object.keys" || method == "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // names, not values
-            if (IsTokenValidation(name, method, hasAudience)) result = result.Without(FlowLabel.IncomingToken);
+            if (tokenIn && IsTokenValidation(name, method, hasAudience)) result = result.Without(FlowLabel.IncomingToken);
             bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "this" } && Functions.ContainsKey(method);
             if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
                 result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
@@ -656,7 +657,10 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 TokenSink(call, Value.Join(headers), $"the outgoing request `{name}`");
                 var response = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
                 (SyntaxNode Node, Value Value)? url = args[0].Node.Type == "object" ? null : args[0];
-                return url is { } target && IsUntrustedResponse(target.Value, target.Node.Text) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
+                bool read = receiverNode is null ? !args.Any(a => a.Node.Type == "object" && a.Node.NamedChildren.Any(p => p.Type == "pair"
+                        && p.ChildByField("key")?.Text.Trim('"', '\'') == "method" && p.ChildByField("value") is { } m && (StringText(m) ?? "POST").ToUpperInvariant() != "GET"))
+                    : method == "get";
+                return url is { } target && IsUntrustedResponse(target.Value, target.Node.Text, read) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
             }
             if (FsFunctions.Contains(method) && method.StartsWith("read", StringComparison.Ordinal) && method != "readdir" && method != "readdirSync" && args.Count > 0 && args[0].Value.IsTainted)
                 return ContentSource(result, call, "contents of a file at a tool-chosen path");

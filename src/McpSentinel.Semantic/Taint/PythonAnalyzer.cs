@@ -585,7 +585,8 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
         CheckSinks(call, name, method, receiverNode, receiver, positional, keywords, env);
         if (name is "os.getenv" or "getenv" or "os.environ.get" or "environ.get")
             return EnvRead(call, positional.Count > 0 && positional[0].Node.Type == "string" ? StringText(positional[0].Node) : null, positional.Count > 0 ? positional[0].Node : null, env);
-        if (IsTokenValidation(name, method, keywords.ContainsKey("audience")))
+        bool tokenIn = positional.Any(p => p.Value.Has(FlowLabel.IncomingToken)) || keywords.Values.Any(k => k.Value.Has(FlowLabel.IncomingToken));
+        if (tokenIn && IsTokenValidation(name, method, keywords.ContainsKey("audience")))
         {
             foreach (var (node, v) in positional.Concat(keywords.Values))
                 if (node.Type == "identifier" && v.Has(FlowLabel.IncomingToken)) env.Set(node.Text, v.Without(FlowLabel.IncomingToken));
@@ -596,7 +597,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
         Value Labelled(Value result)
         {
             if (method is "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // variable names, not values
-            if (IsTokenValidation(name, method, keywords.ContainsKey("audience"))) result = result.Without(FlowLabel.IncomingToken);
+            if (tokenIn && IsTokenValidation(name, method, keywords.ContainsKey("audience"))) result = result.Without(FlowLabel.IncomingToken);
             bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "identifier", Text: "self" } && Functions.ContainsKey(method);
             if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
                 result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
@@ -612,7 +613,9 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
                 var urlIndex = method == "request" ? 1 : 0;
                 var url = urlIndex < positional.Count ? positional[urlIndex] : keywords.TryGetValue("url", out var u) ? u : default;
                 var response = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
-                return url.Node is not null && IsUntrustedResponse(url.Value, url.Node.Text) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
+                bool read = method is "get" or "stream" || method == "request" && positional.Count > 0 && StringText(positional[0].Node)?.ToUpperInvariant() == "GET"
+                    || name is "urllib.request.urlopen" or "urlopen" && positional.Count < 2 && !keywords.ContainsKey("data");
+                return url.Node is not null && IsUntrustedResponse(url.Value, url.Node.Text, read) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
             }
             if (name is "open" or "io.open" or "aiofiles.open" && positional.Count > 0 && positional[0].Value.IsTainted && !WritesMode(positional, keywords))
                 return ContentSource(result, call, "contents of a file at a tool-chosen path");

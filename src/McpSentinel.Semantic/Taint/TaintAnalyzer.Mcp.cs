@@ -82,13 +82,14 @@ internal abstract partial class TaintAnalyzer
     internal static bool IsResponseMetadata(string attribute) => attribute is "status_code" or "status" or "ok" or "reason" or "headers" or "elapsed"
         or "url" or "encoding" or "cookies" or "statusText" or "redirected" or "is_success" or "is_error" or "history" or "request";
 
-    [GeneratedRegex(@"(?i)/(?:issues|pulls|comments|discussions|messages|mail|posts|reviews|tweets|statuses|conversations|threads|notes|wiki)\b|reddit\.com|news\.ycombinator|stackexchange|slack\.com/api/conversations|gmail")]
+    [GeneratedRegex(@"(?i)/(?:issues|pulls|comments|discussions|messages|posts|reviews|tweets|statuses|conversations|threads)(?:[/?#""'`$]|$)")]
     private static partial Regex UserContentUrl();
 
     /// <summary>Whether an HTTP response is third-party content: the destination is chosen by the tool input (any web page),
-    /// or the URL is an endpoint of user-written content (issues, comments, messages, e-mail). A fixed API that the
-    /// server's author chose, or a host allow-listed by the server, is not.</summary>
-    protected static bool IsUntrustedResponse(Value url, string urlText) => (url.IsTainted && !url.OriginFixed) || UserContentUrl().IsMatch(urlText);
+    /// or a read (GET) of an endpoint of user-written content (issues, pull requests, comments, messages, posts). A fixed
+    /// API that the server's author chose, a host allow-listed by the server, or the response to the server's own write
+    /// (creating an issue returns what the tool sent) is not.</summary>
+    protected static bool IsUntrustedResponse(Value url, string urlText, bool read) => (url.IsTainted && !url.OriginFixed) || (read && UserContentUrl().IsMatch(urlText));
 
     /// <summary>A value read from external content: tags it with <see cref="FlowLabel.ExternalContent"/>.</summary>
     protected Value ContentSource(Value value, SyntaxNode at, string what) => value.WithLabel(FlowLabel.ExternalContent, Step(at, what));
@@ -253,7 +254,7 @@ internal abstract partial class TaintAnalyzer
             {
                 switch (k)
                 {
-                    case EffectKind.FetchesUrl: caps.Add(SourceToolCapabilities.UntrustedInput); break;
+                    // a fetch alone is not untrusted input (a fixed API, a status probe): returning third-party content is (below)
                     case EffectKind.ReadsFile or EffectKind.ReadsDatabase: caps.Add(SourceToolCapabilities.PrivateData); break;
                     case EffectKind.SendsRequest or EffectKind.SendsMail: caps.Add(SourceToolCapabilities.Exfiltration); break;
                     case EffectKind.DeletesFile: caps.Add(SourceToolCapabilities.Destructive); break;

@@ -47,3 +47,8 @@ server.tool("my_repos", "List repos", { token: z.string() }, async ({ token }) =
   const res = await fetch("https://api.example.com/user/repos", { headers: { Authorization: `Bearer ${token}` } });
   return { content: [{ type: "text", text: String(res.status) }] };
 });
+
+server.tool("open_issue", "Open an issue", { title: z.string() }, async ({ title }) => {
+  const res = await fetch("https://api.github.com/repos/acme/app/issues", { method: "POST", body: JSON.stringify({ title }), headers: { Authorization: `Bearer ${SERVICE_KEY}` } });
+  return { content: [{ type: "text", text: JSON.stringify(await res.json()) }] };
+});
