@@ -10,7 +10,7 @@ namespace McpSentinel.Semantic;
 /// handlers and HTTP handlers, and follows their arguments to command, eval, file, URL, SQL and deserialisation sinks.
 /// A file that does not parse cleanly is left to the static engine with a diagnostic.
 /// </summary>
-public sealed class SemanticEngine : IFileEngine
+public sealed class SemanticEngine : IProjectFileEngine
 {
     public const string EngineName = Scanner.SemanticEngineName;
 
@@ -37,7 +37,11 @@ public sealed class SemanticEngine : IFileEngine
         _ => true,
     };
 
-    public FileAnalysis Analyze(SourceFile file, CancellationToken cancellationToken)
+    public FileAnalysis Analyze(SourceFile file, CancellationToken cancellationToken) => Analyze(file, ProjectFiles.Empty, cancellationToken);
+
+    /// <summary>Analyses one file; calls to functions imported from other files of <paramref name="project"/> are followed
+    /// into those files (see docs/semantic.md, cross-file flow; Python and JavaScript/TypeScript only).</summary>
+    public FileAnalysis Analyze(SourceFile file, ProjectFiles project, CancellationToken cancellationToken)
     {
         if (!MayHaveSources(file)) return FileAnalysis.None;
         if (file.Language == Language.CSharp) return AnalyzeCSharp(file, cancellationToken);
@@ -54,6 +58,7 @@ public sealed class SemanticEngine : IFileEngine
             Grammar.Go => new GoAnalyzer(file, parsed.Root),
             _ => new JavaScriptAnalyzer(file, parsed.Root),
         };
+        analyzer.Project = project;
         try
         {
             analyzer.Run(cancellationToken);
@@ -62,7 +67,17 @@ public sealed class SemanticEngine : IFileEngine
         {
             return new FileAnalysis([], [new ScanDiagnostic(file.Path, "semantic engine: the file is nested too deeply to analyse; only the static rules ran on it", Incomplete: false)]);
         }
-        return new FileAnalysis(analyzer.Findings(), []) { JudgedSinks = analyzer.JudgedSinks() };
+        var capabilities = analyzer.ToolCapabilities();
+        var definitions = Tools.ToolDefinitionExtractor.Extract(file, parsed.Root, grammar)
+            .Select(d => d.Kind == "tool" && capabilities.TryGetValue(d.Name, out var caps) ? d with { Capabilities = caps } : d)
+            .ToArray();
+        // sinks inside imported functions reached from this file's handlers are reported here, in the imported file
+        var imported = analyzer.ImportedAnalyzers.ToList();
+        return new FileAnalysis(analyzer.Findings().Concat(imported.SelectMany(a => a.Findings())).ToArray(), [])
+        {
+            JudgedSinks = analyzer.JudgedSinks().Concat(imported.SelectMany(a => a.JudgedSinks())).Distinct().ToArray(),
+            ToolDefinitions = definitions,
+        };
     }
 
     /// <summary>C# is parsed with Roslyn (syntax trees only: no compilation or semantic model is needed, so the scan does not
@@ -81,6 +96,10 @@ public sealed class SemanticEngine : IFileEngine
         {
             return new FileAnalysis([], [new ScanDiagnostic(file.Path, "semantic engine: the file is nested too deeply to analyse; only the static rules ran on it", Incomplete: false)]);
         }
-        return new FileAnalysis(analyzer.Findings(), []) { JudgedSinks = analyzer.JudgedSinks() };
+        return new FileAnalysis(analyzer.Findings(), [])
+        {
+            JudgedSinks = analyzer.JudgedSinks(),
+            ToolDefinitions = Tools.ToolDefinitionExtractor.ExtractCSharp(file),
+        };
     }
 }

@@ -13,7 +13,11 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
 {
     private static readonly string Corpus = RepoPaths.Of("tests/Fixtures/semantic");
 
-    [GeneratedRegex(@"EXPECT:\s*(MCP-TAINT-[A-Z]+-\d{3})")]
+    /// <summary>The corpus as one project, so calls into imported files (the <c>crossfile</c> folders) are followed.</summary>
+    private static ProjectFiles Project() => new(Directory.EnumerateFiles(Corpus, "*", SearchOption.AllDirectories).Select(p =>
+        new DiscoveredFile(p, Path.GetRelativePath(Corpus, p).Replace('\\', '/'), LanguageDetector.FromName(Path.GetFileName(p)), new FileInfo(p).Length)), 1 << 20);
+
+    [GeneratedRegex(@"EXPECT:\s*(MCP-(?:TAINT|SEM)-[A-Z]+-\d{3})")]
     private static partial Regex Marker();
 
     [Fact]
@@ -22,6 +26,7 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
         var expected = new HashSet<(string, int, string)>();
         var found = new HashSet<(string, int, string)>();
         int files = 0, safeFiles = 0;
+        var project = Project();
         foreach (var path in Directory.EnumerateFiles(Corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(Corpus, path).Replace('\\', '/');
@@ -33,9 +38,9 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
             {
                 foreach (Match m in Marker().Matches(lines[i])) expected.Add((relative, i + 1, m.Groups[1].Value));
             }
-            var analysis = new SemanticEngine().Analyze(new SourceFile(relative, language.Value, text), CancellationToken.None);
+            var analysis = new SemanticEngine().Analyze(new SourceFile(relative, language.Value, text), project, CancellationToken.None);
             Assert.Empty(analysis.Diagnostics);
-            foreach (var f in analysis.Findings) found.Add((relative, f.Location.StartLine, f.RuleId));
+            foreach (var f in analysis.Findings) found.Add((f.Location.Path!, f.Location.StartLine, f.RuleId));
             files++;
             if (relative.StartsWith("safe/", StringComparison.Ordinal)) safeFiles++;
         }
@@ -73,10 +78,12 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
     public void SafeServers_HaveNoFindings()
     {
         int judged = 0;
+        var project = Project();
         foreach (var path in Directory.EnumerateFiles(Path.Combine(Corpus, "safe"), "*", SearchOption.AllDirectories))
         {
             var language = LanguageDetector.FromName(Path.GetFileName(path))!.Value;
-            var analysis = new SemanticEngine().Analyze(new SourceFile(Path.GetFileName(path), language, File.ReadAllText(path)), CancellationToken.None);
+            var relative = Path.GetRelativePath(Corpus, path).Replace('\\', '/');
+            var analysis = new SemanticEngine().Analyze(new SourceFile(relative, language, File.ReadAllText(path)), project, CancellationToken.None);
             Assert.True(analysis.Findings.Count == 0, $"{path}: {string.Join(", ", analysis.Findings.Select(f => $"{f.Location.StartLine} {f.RuleId}"))}");
             judged += analysis.JudgedSinks.Count;
         }

@@ -19,4 +19,8 @@ public sealed record FileAnalysis(IReadOnlyList<Finding> Findings, IReadOnlyList
     /// <summary>Sink lines this engine reached a verdict on; static findings of the same category there are dropped
     /// (see <see cref="SinkPrecedence"/>).</summary>
     public IReadOnlyList<JudgedSink> JudgedSinks { get; init; } = [];
+
+    /// <summary>Tool, prompt and resource definitions written in this file (with their exact places): the scanner hands
+    /// them to the surface engine, so poisoned descriptions in source are reported at their file and line.</summary>
+    public IReadOnlyList<Model.SourceToolDefinition> ToolDefinitions { get; init; } = [];
 }

@@ -59,6 +59,8 @@ public sealed class Scanner
         var raw = new ConcurrentQueue<Finding>();
         var inlineSuppressed = new ConcurrentQueue<Finding>();
         var judged = new ConcurrentQueue<JudgedSink>();
+        var definitions = new ConcurrentQueue<SourceToolDefinition>();
+        var project = new ProjectFiles(files, options.Discovery.MaxFileSize);
         int scanned = 0, skipped = 0, done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         Parallel.ForEach(files, parallel, file =>
@@ -72,7 +74,7 @@ public sealed class Scanner
             else
             {
                 Interlocked.Increment(ref scanned);
-                AnalyzeFile(outcome.File, engines, raw, inlineSuppressed, diagnostics, judged, cancellationToken);
+                AnalyzeFile(outcome.File, project, engines, raw, inlineSuppressed, diagnostics, judged, definitions, cancellationToken);
             }
             progress?.Report(new ScanProgress(Interlocked.Increment(ref done), files.Count));
         });
@@ -85,7 +87,10 @@ public sealed class Scanner
             foreach (var f in deps.Findings.Where(f => InScope(f, options))) raw.Enqueue(f);
         }
 
-        bool surfaceOn = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase) && (surfaces.Count > 0 || options.SurfaceLock is not null);
+        bool surfaceSelected = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase);
+        // tool definitions written in source (from the semantic engine) are one more surface, reported at their file and line
+        var source = surfaceSelected && !definitions.IsEmpty ? Surface.SourceSurface.Build(definitions) : null;
+        bool surfaceOn = surfaceSelected && (surfaces.Count > 0 || options.SurfaceLock is not null || source is not null);
         foreach (var server in surfaces.Where(s => s.Limits.Count > 0))
         {
             // a capped listing hides items (incomplete); a truncated string was still seen in part (a note)
@@ -94,8 +99,13 @@ public sealed class Scanner
         }
         if (surfaceOn)
         {
-            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, options.IdentityViews, cancellationToken);
-            foreach (var f in analysis.Findings) raw.Enqueue(f);
+            var engine = new Surface.SurfaceEngine(options.Rules);
+            var analysis = engine.Analyze(source is null ? surfaces : [.. surfaces, source.Server], source is null ? options.SurfaceLock : null, options.IdentityViews, cancellationToken);
+            var surfaceFindings = source is null ? analysis.Findings
+                : source.Reconcile(analysis.Findings, raw.Concat(inlineSuppressed).Where(f => f.Engine == StaticEngine.EngineName));
+            foreach (var f in surfaceFindings) raw.Enqueue(f);
+            // the source surface is not a pinned server: the lock file is compared with the collected surfaces only
+            if (source is not null && options.SurfaceLock is not null) foreach (var f in Surface.PinComparer.Compare(options.SurfaceLock, surfaces, engine)) raw.Enqueue(f);
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
         }
 
@@ -165,15 +175,16 @@ public sealed class Scanner
         return engines;
     }
 
-    private static void AnalyzeFile(SourceFile file, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
-        ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, ConcurrentQueue<JudgedSink> judged, CancellationToken cancellationToken)
+    private static void AnalyzeFile(SourceFile file, ProjectFiles project, List<IFileEngine> engines, ConcurrentQueue<Finding> raw,
+        ConcurrentQueue<Finding> inlineSuppressed, ConcurrentQueue<ScanDiagnostic> diagnostics, ConcurrentQueue<JudgedSink> judged,
+        ConcurrentQueue<SourceToolDefinition> definitions, CancellationToken cancellationToken)
     {
         foreach (var engine in engines)
         {
             FileAnalysis analysis;
             try
             {
-                analysis = engine.Analyze(file, cancellationToken);
+                analysis = engine is IProjectFileEngine projectEngine ? projectEngine.Analyze(file, project, cancellationToken) : engine.Analyze(file, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -182,9 +193,12 @@ public sealed class Scanner
             }
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
             foreach (var sink in analysis.JudgedSinks) judged.Enqueue(sink);
+            foreach (var definition in analysis.ToolDefinitions) definitions.Enqueue(definition);
             foreach (var finding in analysis.Findings)
             {
-                if (InlineSuppressions.IsSuppressed(file, finding)) inlineSuppressed.Enqueue(finding);
+                // a finding in another file (a sink inside an imported function) is suppressed by markers in that file
+                var owner = finding.Location.Path is { } path && path != file.Path ? project.Get(path) : file;
+                if (owner is not null && InlineSuppressions.IsSuppressed(owner, finding)) inlineSuppressed.Enqueue(finding);
                 else raw.Enqueue(finding);
             }
         }

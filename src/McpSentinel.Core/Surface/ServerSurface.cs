@@ -50,6 +50,10 @@ public sealed record ToolSurface
     public JsonNode? InputSchema { get; init; }
     public JsonNode? OutputSchema { get; init; }
     public ToolAnnotationsSurface? Annotations { get; init; }
+    /// <summary>What the tool's code does (<see cref="Model.SourceToolCapabilities"/>), known only for tools read from
+    /// source; never part of a snapshot or a lock file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> CodeCapabilities { get; init; } = [];
 }
 
 public sealed record ToolAnnotationsSurface

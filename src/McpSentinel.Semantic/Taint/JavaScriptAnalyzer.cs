@@ -7,7 +7,7 @@ namespace McpSentinel.Semantic.Taint;
 /// <summary>Taint analysis over a tree-sitter JavaScript / TypeScript / TSX tree: handlers registered with
 /// <c>server.tool</c>, <c>registerTool</c>, <c>prompt</c>/<c>resource</c>, <c>setRequestHandler(CallToolRequestSchema, …)</c>
 /// and Express routes are sources.</summary>
-internal sealed class JavaScriptAnalyzer : TaintAnalyzer
+internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
 {
     private static readonly HashSet<string> FunctionTypes = new(StringComparer.Ordinal)
     {
@@ -42,6 +42,12 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
     private static readonly HashSet<string> HttpMethods = new(StringComparer.Ordinal) { "get", "post", "put", "delete", "patch", "head", "request" };
 
     private Value _returns = Value.Constant;
+
+    /// <summary>Local names of promisified child_process functions (<c>execAsync</c> → <c>exec</c>).</summary>
+    private readonly Dictionary<string, string> ProcessAliases = new(StringComparer.Ordinal);
+
+    /// <summary>Within the current function: boolean variables holding a check (<c>const ok = ROOTS.some(…)</c>) and the guards it gives.</summary>
+    private Dictionary<string, List<(string Name, bool Positive)>> GuardVariables { get; set; } = new(StringComparer.Ordinal);
     private CancellationToken _cancellation;
 
     public JavaScriptAnalyzer(SourceFile file, SyntaxNode root) : base(file, root)
@@ -49,6 +55,27 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
     }
 
     public override void Run(CancellationToken cancellationToken)
+    {
+        var functions = PrepareFunctions(cancellationToken);
+        foreach (var fn in functions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AnalyzeFunction(fn, [], new Dictionary<string, Value>());
+            if (HandlerOf(fn) is { Kind: "tool" } tool && fn.Parent?.Parent is { } registration)
+            {
+                var config = string.Concat(fn.Parent.NamedChildren.Where(a => a != fn).Select(a => a.Text));
+                CheckTool(fn, tool.Name, registration, ReadOnlyAnnotation().IsMatch(config));
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"readOnlyHint[""']?\s*:\s*true")]
+    private static partial System.Text.RegularExpressions.Regex ReadOnlyAnnotation();
+
+    internal override void Prepare(CancellationToken cancellationToken) => PrepareFunctions(cancellationToken);
+
+    /// <summary>Function table, imports (<c>import { a as b } from "./x"</c>, <c>const { a } = require("./x")</c>) and the module level.</summary>
+    private List<SyntaxNode> PrepareFunctions(CancellationToken cancellationToken)
     {
         _cancellation = cancellationToken;
         var functions = Root.DescendantsAndSelf().Where(n => FunctionTypes.Contains(n.Type)).ToList();
@@ -58,15 +85,60 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             if (name is null && fn.Parent is { Type: "variable_declarator" } declarator) name = declarator.ChildByField("name")?.Text;
             if (name is not null) Functions.TryAdd(name, fn);
         }
+        foreach (var declarator in Root.DescendantsAndSelf().Where(n => n.Type == "variable_declarator"))
+        {
+            // const execAsync = promisify(exec) / util.promisify(child_process.execFile)
+            if (declarator.ChildByField("name") is { Type: "identifier" } alias && declarator.ChildByField("value") is { Type: "call_expression" } wrap
+                && DottedName(wrap.ChildByField("function")!) is "promisify" or "util.promisify"
+                && wrap.ChildByField("arguments")?.NamedChildren.FirstOrDefault() is { } wrapped && DottedName(wrapped) is { } target
+                && LastSegment(target) is var fn && (ShellFunctions.Contains(fn) || SpawnFunctions.Contains(fn)))
+                ProcessAliases[alias.Text] = fn;
+        }
+        foreach (var import in Root.NamedChildren.Where(n => n.Type == "import_statement"))
+        {
+            if (import.ChildByField("source") is not { } source || StringText(source) is not { } module || !module.StartsWith('.')) continue;
+            foreach (var specifier in import.DescendantsAndSelf().Where(n => n.Type == "import_specifier"))
+            {
+                var original = specifier.ChildByField("name")?.Text;
+                var local = specifier.ChildByField("alias")?.Text ?? original;
+                if (original is not null && local is not null && !Functions.ContainsKey(local)) Imports[local] = (module, original);
+            }
+        }
+        foreach (var declarator in Root.DescendantsAndSelf().Where(n => n.Type == "variable_declarator"))
+        {
+            if (declarator.ChildByField("value") is not { Type: "call_expression" } call || call.ChildByField("function")?.Text != "require"
+                || call.ChildByField("arguments")?.NamedChildren.FirstOrDefault() is not { } arg || StringText(arg) is not { } module || !module.StartsWith('.')
+                || declarator.ChildByField("name") is not { Type: "object_pattern" } pattern) continue;
+            foreach (var property in pattern.NamedChildren)
+            {
+                var original = property.Type == "shorthand_property_identifier_pattern" ? property.Text : property.Type == "pair_pattern" ? property.ChildByField("key")?.Text : null;
+                var local = property.Type == "pair_pattern" ? property.ChildByField("value")?.Text : original;
+                if (original is not null && local is not null && !Functions.ContainsKey(local)) Imports[local] = (module, original);
+            }
+        }
         var globals = new Env();
         Globals = new Env();
         ExecBlock(Root, globals);
         Globals = globals;
-        foreach (var fn in functions)
+        return functions;
+    }
+
+    /// <summary>A relative specifier, with the extensions Node/TypeScript resolve (<c>./utils.js</c> may be <c>utils.ts</c>).</summary>
+    protected override IEnumerable<string> ModuleCandidates(string module)
+    {
+        if (Normalize((Folder.Length == 0 ? "" : Folder + "/") + module) is not { } target) yield break;
+        string[] extensions = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx", "/index.ts", "/index.js"];
+        var ext = Path.GetExtension(target);
+        if (ext is ".js" or ".mjs" or ".cjs" or ".jsx")
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AnalyzeFunction(fn, [], new Dictionary<string, Value>());
+            yield return target;
+            var stem = target[..^ext.Length];
+            yield return stem + ".ts";
+            yield return stem + ".tsx";
+            yield return stem + (ext == ".mjs" ? ".mts" : ext == ".cjs" ? ".cts" : ".ts");
         }
+        else if (ext is ".ts" or ".tsx" or ".mts" or ".cts") yield return target;
+        else foreach (var e in extensions) yield return target + e;
     }
 
     /// <summary>When this function is the handler argument of an MCP registration or an Express route: its kind and name.</summary>
@@ -112,7 +184,11 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             if (handler is { } h && i == 0)
             {
                 foreach (var id in PatternNames(param))
-                    env.Set(id.Text, Value.Source(Step(id, $"{h.Kind} argument `{id.Text}` of `{h.Name}`")));
+                {
+                    var source = Value.Source(Step(id, $"{h.Kind} argument `{id.Text}` of `{h.Name}`"));
+                    if (IsTokenName(id.Text) && param.Type != "identifier") source = source.WithLabel(FlowLabel.IncomingToken, Step(id, $"incoming token `{id.Text}` of `{h.Name}`"));
+                    env.Set(id.Text, source);
+                }
                 continue;
             }
             value = i < arguments.Count && arguments[i] is { } arg ? arg : Value.Unknown;
@@ -120,17 +196,28 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         }
         var saved = _returns;
         var savedOrigins = Origins;
+        var savedHandler = CurrentHandler;
+        var savedGuards = GuardVariables;
+        GuardVariables = new(StringComparer.Ordinal);
         _returns = Value.Constant;
         Origins = new(StringComparer.Ordinal);
+        CurrentHandler = handler is { } current ? (current.Kind, current.Name) : null;
         var body = function.ChildByField("body");
         if (body is not null)
         {
             if (body.Type == "statement_block") ExecBlock(body, env);
-            else _returns = Value.Join(_returns, Eval(body, env));
+            else
+            {
+                var returned = Eval(body, env);
+                _returns = Value.Join(_returns, returned);
+                ResultSink(body, returned);
+            }
         }
         var result = _returns;
         _returns = saved;
         Origins = savedOrigins;
+        CurrentHandler = savedHandler;
+        GuardVariables = savedGuards;
         return result;
     }
 
@@ -190,12 +277,23 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                     if (declarator.ChildByField("name") is { } name)
                     {
                         Bind(name, value, env, declarator);
-                        if (name.Type == "identifier" && declarator.ChildByField("value") is { } rhs) RecordOrigin(name.Text, rhs);
+                        if (name.Type == "identifier" && declarator.ChildByField("value") is { } rhs)
+                        {
+                            RecordOrigin(name.Text, rhs);
+                            var checks = Guards(rhs, env, true);
+                            if (checks.Count > 0) GuardVariables[name.Text] = checks;
+                            else GuardVariables.Remove(name.Text);
+                        }
                     }
                 }
                 return false;
             case "return_statement":
-                foreach (var child in s.NamedChildren) _returns = Value.Join(_returns, Eval(child, env));
+                foreach (var child in s.NamedChildren)
+                {
+                    var returned = Eval(child, env);
+                    _returns = Value.Join(_returns, returned);
+                    ResultSink(s, returned);
+                }
                 return true;
             case "throw_statement":
                 foreach (var child in s.NamedChildren) Eval(child, env);
@@ -204,6 +302,31 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 return true;
             case "if_statement":
                 return ExecIf(s, env);
+            case "switch_statement":
+            {
+                if (s.ChildByField("value") is { } discriminant) Eval(discriminant, env);
+                var merged = env.Clone();
+                bool allLeave = true, hasDefault = false;
+                foreach (var clause in s.ChildByField("body")?.NamedChildren.Where(c => c.Type is "switch_case" or "switch_default") ?? [])
+                {
+                    hasDefault |= clause.Type == "switch_default";
+                    var branch = env.Clone();
+                    bool leaves = false;
+                    foreach (var statement in clause.NamedChildren.Where(c => c.Field != "value"))
+                    {
+                        if (statement.Type == "break_statement") break;
+                        if (statement.Type.EndsWith("_statement", StringComparison.Ordinal) || statement.Type is "lexical_declaration" or "variable_declaration" or "statement_block")
+                        {
+                            if (ExecStatement(statement, branch)) { leaves = true; break; }
+                        }
+                        else Eval(statement, branch);
+                    }
+                    allLeave &= leaves;
+                    if (!leaves) merged = Env.Merge(merged, branch);
+                }
+                merged.CopyTo(env);
+                return allLeave && hasDefault;
+            }
             case "statement_block" or "program":
                 return ExecBlock(s, env);
             case "for_in_statement":
@@ -274,6 +397,10 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         {
             case "parenthesized_expression":
                 return cond.NamedChildren.FirstOrDefault() is { } inner ? Guards(inner, env, polarity) : result;
+            case "identifier" when GuardVariables.TryGetValue(cond.Text, out var stored):
+                return stored.Select(g => (g.Name, g.Positive == polarity)).ToList(); // const ok = <check>; if (!ok) throw …
+            case "await_expression":
+                return cond.NamedChildren.FirstOrDefault() is { } awaited ? Guards(awaited, env, polarity) : result;
             case "unary_expression" when cond.ChildByField("operator")?.Text == "!":
                 return cond.ChildByField("argument") is { } arg ? Guards(arg, env, !polarity) : result;
             case "binary_expression":
@@ -290,6 +417,8 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                     bool eq = op is "===" or "==";
                     if (left.Type == "identifier" && right.Type is "string" or "number" && !right.Text.StartsWith('`'))
                         result.Add((left.Text, eq == polarity));
+                    else if (left.Type == "identifier" && right.Type == "identifier" && env.TryGet(right.Text, out var other) && other.Kind == ValueKind.Constant)
+                        result.Add((left.Text, eq == polarity)); // equal to an allow-list element (the parameter of ROOTS.some(dir => …))
                     // path.relative(root, p).startsWith('..') === false and similar are handled through the call case below.
                 }
                 return result;
@@ -301,7 +430,16 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 if (callee?.Type != "member_expression") return result;
                 var method = callee.ChildByField("property")!.Text;
                 var receiver = callee.ChildByField("object")!;
-                if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "identifier" && IsAllowList(receiver, env))
+                if (method is "some" or "every" && args.Count == 1 && args[0].Type == "arrow_function" && IsAllowList(receiver, env)
+                    && PatternNames(args[0].ChildByField("parameter") ?? args[0].ChildByField("parameters")?.NamedChildren.FirstOrDefault() ?? args[0]).FirstOrDefault() is { } element
+                    && args[0].ChildByField("body") is { } lambdaBody && lambdaBody.Type != "statement_block")
+                {
+                    // ROOTS.some(dir => p.startsWith(dir + path.sep)): a containment check of p against each allowed root
+                    var lambdaEnv = env.Clone();
+                    lambdaEnv.Set(element.Text, Value.Constant);
+                    result.AddRange(Guards(lambdaBody, lambdaEnv, polarity).Where(g => g.Name != element.Text));
+                }
+                else if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "identifier" && IsAllowList(receiver, env))
                     result.Add((args[0].Text, polarity));
                 else if (method is "includes" or "has" && args.Count == 1 && args[0].Type == "member_expression" && IsAllowList(receiver, env)
                     && HostAttributes.Contains(args[0].ChildByField("property")!.Text) && args[0].ChildByField("object") is { Type: "identifier" } parsed)
@@ -309,7 +447,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
                 else if (method == "startsWith" && receiver.Type == "identifier" && Origins.TryGetValue(receiver.Text, out var origin) && origin.Kind == "relative"
                     && IsNormalizedPath(origin.Source, env))
                     result.Add((origin.Source, !polarity)); // relative.startsWith("..") means the path escapes the root
-                else if (method == "startsWith" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
+                else if (method == "startsWith" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env) && args.Count >= 1 && EndsWithSeparator(args[0]))
                     result.Add((receiver.Text, polarity));
                 else if (method == "startsWith" && receiver.Type == "call_expression" && DottedName(receiver.ChildByField("function")!) is "path.relative" or "relative")
                 {
@@ -419,12 +557,21 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
             case "member_expression":
             {
                 var obj = e.ChildByField("object")!;
-                return Eval(obj, env);
+                var property = e.ChildByField("property")?.Text ?? "";
+                if (e.Text == "process.env") return Value.Unknown.WithLabel(FlowLabel.Secret, Step(e, "the whole environment `process.env`"));
+                if (obj.Text == "process.env") return EnvRead(e, property, null, env);
+                if (obj.Text.EndsWith("authInfo", StringComparison.Ordinal) && property == "token")
+                    return Eval(obj, env).WithLabel(FlowLabel.IncomingToken, Step(e, $"the incoming bearer token `{e.Text}`"));
+                return KeyedRead(e, obj, Eval(obj, env), property);
             }
             case "subscript_expression":
             {
-                if (e.ChildByField("index") is { } index) Eval(index, env);
-                return Eval(e.ChildByField("object")!, env);
+                var index = e.ChildByField("index");
+                var indexValue = index is null ? Value.Constant : Eval(index, env);
+                var obj = e.ChildByField("object")!;
+                var key = index?.Type == "string" ? StringText(index) : null;
+                if (obj.Text == "process.env") return EnvRead(e, key, indexValue, env);
+                return KeyedRead(e, obj, Eval(obj, env), key);
             }
             case "call_expression":
                 return EvalCall(e, env, isNew: false);
@@ -471,27 +618,178 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
         }
 
         CheckSinks(call, name, method, receiverNode, receiver, args, isNew, env);
+        bool tokenIn = args.Any(a => a.Value.Has(FlowLabel.IncomingToken));
+        bool hasAudience = tokenIn && args.Any(a => a.Node.Type == "object" && a.Node.NamedChildren.Any(p => (p.Type == "pair" && p.ChildByField("key")?.Text.Trim('"', '\'') == "audience") || (p.Type == "shorthand_property_identifier" && p.Text == "audience")));
+        if (tokenIn && IsTokenValidation(name, method, hasAudience))
+        {
+            foreach (var (node, v) in args)
+                if (node.Type == "identifier" && v.Has(FlowLabel.IncomingToken)) env.Set(node.Text, v.Without(FlowLabel.IncomingToken));
+        }
+        return Labelled(Core());
 
-        var argValues = args.Select(a => a.Value).ToList();
-        if (Sanitizers.Contains(name)) return Value.Sanitized;
-        if (Normalizers.Contains(name))
+        Value Labelled(Value result)
         {
-            var joined = Value.Join(argValues);
-            return joined with { Normalized = joined.IsTainted };
+            if (name is "Object.keys" || method == "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // names, not values
+            if (tokenIn && IsTokenValidation(name, method, hasAudience)) result = result.Without(FlowLabel.IncomingToken);
+            bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "this" } && Functions.ContainsKey(method);
+            if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
+                result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
+            if (name.Contains("summar", StringComparison.OrdinalIgnoreCase) || name.Contains("sanitiz", StringComparison.OrdinalIgnoreCase))
+                result = result.Without(FlowLabel.ExternalContent);
+            if (receiverNode is not null && method == "get" && args.Count == 1 && args[0].Node.Type == "string" && StringText(args[0].Node) is { } getKey)
+                result = KeyedRead(call, receiverNode, result, getKey);
+            if (ShellFunctions.Contains(method) || SpawnFunctions.Contains(method)) return result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
+            if (IsHttpCall(name, method, receiverNode) && args.Count > 0)
+            {
+                var headers = new List<Value>();
+                foreach (var (node, v) in args.Skip(args[0].Node.Type == "object" ? 0 : 1))
+                {
+                    if (node.Type == "object")
+                    {
+                        foreach (var p in node.NamedChildren)
+                        {
+                            if (p.Type == "pair" && p.ChildByField("key")?.Text.Trim('"', '\'') is "headers" or "auth" && p.ChildByField("value") is { } hv) headers.Add(Eval(hv, env));
+                            else if (p.Type == "shorthand_property_identifier" && p.Text == "headers") headers.Add(Lookup(p.Text, env));
+                        }
+                    }
+                    else headers.Add(v);
+                }
+                TokenSink(call, Value.Join(headers), $"the outgoing request `{name}`");
+                var response = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
+                (SyntaxNode Node, Value Value)? url = args[0].Node.Type == "object" ? null : args[0];
+                bool read = receiverNode is null ? !args.Any(a => a.Node.Type == "object" && a.Node.NamedChildren.Any(p => p.Type == "pair"
+                        && p.ChildByField("key")?.Text.Trim('"', '\'') == "method" && p.ChildByField("value") is { } m && (StringText(m) ?? "POST").ToUpperInvariant() != "GET"))
+                    : method == "get";
+                return url is { } target && IsUntrustedResponse(target.Value, target.Node.Text, read) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
+            }
+            if (FsFunctions.Contains(method) && method.StartsWith("read", StringComparison.Ordinal) && method != "readdir" && method != "readdirSync" && args.Count > 0 && args[0].Value.IsTainted)
+                return ContentSource(result, call, "contents of a file at a tool-chosen path");
+            if (receiverNode is not null && (name.Contains("issues.", StringComparison.Ordinal) || name.Contains("pulls.", StringComparison.Ordinal))
+                && method is "get" or "list" or "listComments" or "listForRepo" or "listReviewComments" or "getComment" or "listCommits")
+                return ContentSource(result, call, $"issue / pull-request text from `{name}`");
+            if (name is "octokit.request" or "octokit.graphql")
+                return ContentSource(result, call, $"GitHub API content from `{name}`");
+            if (name is "simpleParser" or "mailparser.simpleParser" || receiverNode is not null && method is "fetchOne" or "fetch" or "fetchAll" && receiverNode.Text.Contains("imap", StringComparison.OrdinalIgnoreCase)
+                || receiverNode is not null && method == "get" && name.Contains("messages", StringComparison.Ordinal) && name.Contains("users", StringComparison.Ordinal))
+                return ContentSource(result, call, $"an e-mail message from `{name}`");
+            return result;
         }
-        if (receiverNode?.Type == "identifier" && method is "push" or "unshift" or "set" or "add")
+
+        Value Core()
         {
-            var added = Value.Join(argValues);
-            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
-            return Value.Constant;
+
+            var argValues = args.Select(a => a.Value).ToList();
+            if (Sanitizers.Contains(name)) return Value.Sanitized;
+            if (Normalizers.Contains(name))
+            {
+                var joined = Value.Join(argValues);
+                return joined with { Normalized = joined.IsTainted };
+            }
+            if (receiverNode?.Type == "identifier" && method is "push" or "unshift" or "set" or "add")
+            {
+                var added = Value.Join(argValues);
+                if (added.IsTainted || added.HasLabels) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
+                return Value.Constant;
+            }
+            if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn) && !FunctionTypes.Contains(fn.Parent?.Type ?? ""))
+                return CallSameFile(fn, name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
+            if (callee.Type == "identifier" && CallImported(name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>()) is { } imported)
+                return imported;
+            if (receiverNode is { Type: "this" } && Functions.TryGetValue(method, out var thisFn))
+                return CallSameFile(thisFn, method, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
+            var result = Value.Join(argValues.Append(receiver));
+            if (result.Kind == ValueKind.Constant && !PureCalls.Contains(name) && !PureCalls.Contains(method)) return Value.Unknown;
+            return result;
         }
-        if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn) && !FunctionTypes.Contains(fn.Parent?.Type ?? ""))
-            return CallSameFile(fn, name, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
-        if (receiverNode is { Type: "this" } && Functions.TryGetValue(method, out var thisFn))
-            return CallSameFile(thisFn, method, call, argValues.Select(v => (Value?)v).ToList(), new Dictionary<string, Value>());
-        var result = Value.Join(argValues.Append(receiver));
-        if (result.Kind == ValueKind.Constant && !PureCalls.Contains(name) && !PureCalls.Contains(method)) return Value.Unknown;
-        return result;
+    }
+
+    /// <summary>Calls that return their argument's data (formatting, copying, encodings): a secret or token in it is still there.</summary>
+    private static readonly HashSet<string> SecretCarriers = new(StringComparer.Ordinal)
+    {
+        "JSON.stringify", "String", "toString", "concat", "join", "trim", "replace", "slice", "substring", "toLowerCase", "toUpperCase", "split",
+        "Object.entries", "Object.assign", "Object.fromEntries", "Object.values", "structuredClone", "Buffer.from", "btoa", "map", "filter", "entries", "values", "get",
+    };
+
+    private static bool IsHttpCall(string name, string method, SyntaxNode? receiverNode) =>
+        (receiverNode is null && name is "fetch" or "axios" or "got" or "request" or "needle" or "undici.request")
+        || (receiverNode is not null && HttpMethods.Contains(method) && receiverNode.Text is "axios" or "got" or "http" or "https" or "superagent" or "needle" or "ky" or "undici");
+
+    /// <summary>The content of a plain string literal, or null.</summary>
+    private static string? StringText(SyntaxNode node) => node.Type == "string"
+        ? string.Concat(node.NamedChildren.Where(c => c.Type is "string_fragment" or "escape_sequence").Select(c => c.Text)) : null;
+
+    /// <summary>An environment read (<c>process.env.X</c>): a secret-looking name, or a name the tool input chooses, carries <see cref="FlowLabel.Secret"/>.</summary>
+    private Value EnvRead(SyntaxNode at, string? key, Value? chosen, Env env)
+    {
+        if (key is not null) return IsSecretName(key) ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : Value.Unknown;
+        return chosen?.IsTainted == true ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, "an environment variable the tool input chooses")) : Value.Unknown;
+    }
+
+    /// <summary><c>x.key</c> / <c>x["key"]</c>: a fixed-type field or response metadata of fetched content is not the content;
+    /// a token-named argument or the Authorization header is an incoming token.</summary>
+    private Value KeyedRead(SyntaxNode at, SyntaxNode container, Value value, string? key)
+    {
+        if (key is null) return value;
+        if (value.Has(FlowLabel.ExternalContent) && (IsFixedTypeField(key) || IsResponseMetadata(key))) value = value.Without(FlowLabel.ExternalContent);
+        if (value.Labels.TryGetValue(FlowLabel.Secret, out var secret) && secret[0].Note.StartsWith("the whole environment", StringComparison.Ordinal))
+            value = IsSecretName(key) ? value.Without(FlowLabel.Secret).WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : value.Without(FlowLabel.Secret);
+        if (value.IsTainted && IsTokenName(key)) value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"incoming token `{key}`"));
+        else if (key.Equals("authorization", StringComparison.OrdinalIgnoreCase) && container.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
+            value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"the incoming Authorization header `{at.Text}`"));
+        return value;
+    }
+
+    protected override SyntaxNode? SameFileCallee(SyntaxNode call)
+    {
+        var callee = call.ChildByField("function");
+        if (callee?.Type == "identifier" && Functions.TryGetValue(callee.Text, out var fn) && !FunctionTypes.Contains(fn.Parent?.Type ?? "")) return fn;
+        if (callee?.Type == "member_expression" && callee.ChildByField("object")?.Type == "this" && Functions.TryGetValue(callee.ChildByField("property")!.Text, out var m)) return m;
+        return null;
+    }
+
+    protected override Effect? EffectOf(SyntaxNode call)
+    {
+        if (call.Type != "call_expression" || call.ChildByField("function") is not { } callee) return null;
+        var name = DottedName(callee) ?? "";
+        if (callee.Type == "identifier" && ProcessAliases.TryGetValue(name, out var real)) name = real;
+        var receiverNode = callee.Type == "member_expression" ? callee.ChildByField("object") : null;
+        var method = receiverNode is not null ? callee.ChildByField("property")!.Text : name;
+        var receiverText = receiverNode?.Text ?? "";
+        var args = call.ChildByField("arguments")?.NamedChildren.Where(a => a.Type != "comment").ToList() ?? [];
+        bool childProcess = receiverNode is null || receiverText is "child_process" or "cp" or "childProcess" || receiverText.Contains("child", StringComparison.OrdinalIgnoreCase);
+        bool fs = receiverNode is null || receiverText is "fs" or "fsp" or "fsPromises" or "promises" or "fs.promises" or "fse";
+        if ((ShellFunctions.Contains(method) || SpawnFunctions.Contains(method)) && childProcess && args.Count > 0)
+            return new Effect(call, EffectKind.Executes, $"runs a command (`{name}`)");
+        if (fs && method is "unlink" or "unlinkSync" or "rm" or "rmSync" or "rmdir" or "rmdirSync" or "remove" or "removeSync" && (receiverNode is not null || method.StartsWith("unlink", StringComparison.Ordinal)))
+            return new Effect(call, EffectKind.DeletesFile, $"deletes files (`{name}`)");
+        if (fs && method is "writeFile" or "writeFileSync" or "appendFile" or "appendFileSync" or "mkdir" or "mkdirSync" or "rename" or "renameSync"
+            or "copyFile" or "copyFileSync" or "createWriteStream" or "chmod" or "chmodSync" or "symlink" or "outputFile" or "cp" or "cpSync"
+            && (receiverNode is not null || method.StartsWith("write", StringComparison.Ordinal) || method.StartsWith("append", StringComparison.Ordinal)))
+            return new Effect(call, EffectKind.WritesFile, $"writes to the file system (`{name}`)");
+        if (fs && method is "readFile" or "readFileSync" or "readdir" or "readdirSync" or "createReadStream" && (receiverNode is not null || method.StartsWith("read", StringComparison.Ordinal)))
+            return new Effect(call, EffectKind.ReadsFile, $"reads files (`{name}`)");
+        if (IsHttpCall(name, method, receiverNode))
+        {
+            string verb = receiverNode is not null ? method.ToUpperInvariant() : "GET";
+            foreach (var obj in args.Where(a => a.Type == "object"))
+            {
+                var m = obj.NamedChildren.FirstOrDefault(p => p.Type == "pair" && p.ChildByField("key")?.Text.Trim('"', '\'') == "method")?.ChildByField("value");
+                if (m is not null) verb = (StringText(m) ?? "POST").ToUpperInvariant();
+            }
+            if (verb is "GET" or "HEAD" or "OPTIONS") return new Effect(call, EffectKind.FetchesUrl, $"fetches a URL (`{name}`)");
+            return new Effect(call, EffectKind.SendsRequest, $"sends an HTTP {verb} request (`{name}`)");
+        }
+        if (receiverNode is not null && method is "sendMail" or "send" && receiverText.Contains("transport", StringComparison.OrdinalIgnoreCase) || name is "sgMail.send")
+            return new Effect(call, EffectKind.SendsMail, $"sends e-mail (`{name}`)");
+        if (receiverNode is not null && method is "query" or "execute" or "exec" or "run" or "prepare" or "all" or "get" && args.Count > 0
+            && (method is "query" or "execute" || receiverText.Contains("db", StringComparison.OrdinalIgnoreCase) || receiverText.Contains("sql", StringComparison.OrdinalIgnoreCase) || receiverText.Contains("conn", StringComparison.OrdinalIgnoreCase) || receiverText.Contains("pool", StringComparison.OrdinalIgnoreCase)))
+        {
+            var verb = PythonAnalyzer.SqlVerb(LiteralPrefix(args[0]));
+            if (verb is "INSERT" or "UPDATE" or "DELETE" or "DROP" or "CREATE" or "ALTER" or "TRUNCATE" or "REPLACE" or "MERGE" or "GRANT" or "REVOKE" or "UPSERT")
+                return new Effect(call, EffectKind.WritesDatabase, $"writes to the database (`{verb} …`)");
+            if (verb is not null) return new Effect(call, EffectKind.ReadsDatabase, $"queries the database (`.{method}()`)");
+        }
+        return null;
     }
 
     /// <summary>The literal text an expression starts with (a string, a template up to its first substitution, the
@@ -508,6 +806,7 @@ internal sealed class JavaScriptAnalyzer : TaintAnalyzer
     private void CheckSinks(SyntaxNode call, string name, string method, SyntaxNode? receiverNode, Value receiver,
         List<(SyntaxNode Node, Value Value)> args, bool isNew, Env env)
     {
+        if (receiverNode is null && ProcessAliases.TryGetValue(name, out var real)) (name, method) = (real, real); // execAsync = promisify(exec)
         Value Arg(int i) => i < args.Count ? args[i].Value : Value.Constant;
         string receiverText = receiverNode?.Text ?? "";
         bool childProcess = receiverNode is null || receiverText is "child_process" or "cp" or "childProcess" || receiverText.Contains("child", StringComparison.OrdinalIgnoreCase);

@@ -4,7 +4,7 @@ using McpSentinel.Semantic.Syntax;
 namespace McpSentinel.Semantic.Taint;
 
 /// <summary>Taint analysis over a tree-sitter Python tree: FastMCP / low-level Server / Flask / FastAPI handlers are sources.</summary>
-internal sealed class PythonAnalyzer : TaintAnalyzer
+internal sealed partial class PythonAnalyzer : TaintAnalyzer
 {
     private static readonly HashSet<string> HandlerDecorators = new(StringComparer.Ordinal)
     {
@@ -67,6 +67,27 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
 
     public override void Run(CancellationToken cancellationToken)
     {
+        var functions = PrepareFunctions(cancellationToken);
+        foreach (var fn in functions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AnalyzeFunction(fn, [], new Dictionary<string, Value>());
+            if (HandlerOf(fn) is { Kind: "tool" } tool && fn.Parent is { } decorated)
+            {
+                var decorator = decorated.Children.FirstOrDefault(c => c.Type == "decorator") ?? fn;
+                CheckTool(fn, tool.Name, decorator, ReadOnlyAnnotation().IsMatch(string.Concat(decorated.Children.Where(c => c.Type == "decorator").Select(c => c.Text))));
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"readOnlyHint[""']?\s*[:=]\s*True|read_only_hint\s*=\s*True")]
+    private static partial System.Text.RegularExpressions.Regex ReadOnlyAnnotation();
+
+    internal override void Prepare(CancellationToken cancellationToken) => PrepareFunctions(cancellationToken);
+
+    /// <summary>Function table, imports, and the module level (globals).</summary>
+    private List<SyntaxNode> PrepareFunctions(CancellationToken cancellationToken)
+    {
         _cancellation = cancellationToken;
         var functions = Root.DescendantsAndSelf().Where(n => n.Type == "function_definition").ToList();
         foreach (var fn in functions)
@@ -74,14 +95,52 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             var name = fn.ChildByField("name")?.Text;
             if (name is not null) Functions.TryAdd(name, fn);
         }
+        foreach (var import in Root.NamedChildren.Where(n => n.Type == "import_from_statement"))
+        {
+            var module = import.ChildByField("module_name")?.Text;
+            if (module is null) continue;
+            foreach (var imported in import.ChildrenByField("name"))
+            {
+                var original = imported.Type == "aliased_import" ? imported.ChildByField("name")?.Text : imported.Text;
+                var local = imported.Type == "aliased_import" ? imported.ChildByField("alias")?.Text : imported.Text;
+                if (original is null || local is null || original.Contains('.', StringComparison.Ordinal) || Functions.ContainsKey(local)) continue;
+                Imports[local] = (module, original);
+            }
+        }
         var globals = new Env();
         Globals = new Env();
         ExecBlock(Root, globals);
         Globals = globals;
-        foreach (var fn in functions)
+        return functions;
+    }
+
+    /// <summary><c>.utils</c> / <c>..pkg.utils</c> relative to this file's package; <c>utils</c> / <c>pkg.utils</c> next to this
+    /// file, then in each parent folder up to the scan root.</summary>
+    protected override IEnumerable<string> ModuleCandidates(string module)
+    {
+        int dots = module.TakeWhile(c => c == '.').Count();
+        var rest = module[dots..].Replace('.', '/');
+        var folders = new List<string>();
+        if (dots > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AnalyzeFunction(fn, [], new Dictionary<string, Value>());
+            var folder = Folder;
+            for (int i = 1; i < dots && folder.Length > 0; i++) folder = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : "";
+            folders.Add(folder);
+        }
+        else
+        {
+            for (var folder = Folder; ; folder = folder[..folder.LastIndexOf('/')])
+            {
+                folders.Add(folder);
+                if (!folder.Contains('/', StringComparison.Ordinal)) { if (folder.Length > 0) folders.Add(""); break; }
+            }
+        }
+        foreach (var folder in folders)
+        {
+            var basePath = folder.Length == 0 ? rest : rest.Length == 0 ? folder : folder + "/" + rest;
+            if (basePath.Length == 0) continue;
+            if (Normalize(basePath + ".py") is { } file) yield return file;
+            if (Normalize(basePath + "/__init__.py") is { } init) yield return init;
         }
     }
 
@@ -127,6 +186,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             if (handler is { } h && !type.Contains("Context", StringComparison.Ordinal) && name is not ("ctx" or "context"))
             {
                 value = Value.Source(Step(nameNode, $"{h.Kind} parameter `{name}` of `{h.Name}`"));
+                if (IsTokenName(name)) value = value.WithLabel(FlowLabel.IncomingToken, Step(nameNode, $"incoming token `{name}` of `{h.Name}`"));
             }
             else if (keywordArguments.TryGetValue(name, out var kw)) value = kw;
             else if (index < arguments.Count && arguments[index] is { } arg) value = arg;
@@ -136,12 +196,15 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         }
         var saved = _returns;
         var savedOrigins = Origins;
+        var savedHandler = CurrentHandler;
         _returns = Value.Constant;
         Origins = new(StringComparer.Ordinal);
+        CurrentHandler = handler;
         if (function.ChildByField("body") is { } body) ExecBlock(body, env);
         var result = _returns;
         _returns = saved;
         Origins = savedOrigins;
+        CurrentHandler = savedHandler;
         return result;
     }
 
@@ -169,7 +232,12 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
                 foreach (var child in s.NamedChildren) Eval(child, env);
                 return IsExitCall(s);
             case "return_statement":
-                foreach (var child in s.NamedChildren) _returns = Value.Join(_returns, Eval(child, env));
+                foreach (var child in s.NamedChildren)
+                {
+                    var returned = Eval(child, env);
+                    _returns = Value.Join(_returns, returned);
+                    ResultSink(s, returned);
+                }
                 return true;
             case "raise_statement":
                 foreach (var child in s.NamedChildren) Eval(child, env);
@@ -318,7 +386,7 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
                 {
                     var method = callee.ChildByField("attribute")!.Text;
                     var receiver = callee.ChildByField("object")!;
-                    if (method is "startswith" or "is_relative_to" && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
+                    if ((method == "is_relative_to" || method == "startswith" && args.Count >= 1 && EndsWithSeparator(args[0])) && receiver.Type == "identifier" && IsNormalizedPath(receiver.Text, env))
                         result.Add((receiver.Text, polarity));
                     else if (GuardMethods.Contains(method) && receiver.Type == "identifier")
                         result.Add((receiver.Text, polarity));
@@ -397,6 +465,12 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             }
             case "integer" or "float" or "true" or "false" or "none" or "comment" or "ellipsis":
                 return Value.Constant;
+            case "list" or "tuple":
+            {
+                var items = e.NamedChildren.Where(c => c.Type != "comment").ToList();
+                var joined = Value.Join(items.Select(c => Eval(c, env)).Append(Value.Constant));
+                return items.Count > 0 && items[0].Type == "string" && StringText(items[0]) is not null ? joined with { ConstantProgram = true } : joined;
+            }
             case "comparison_operator" or "not_operator":
                 foreach (var child in e.NamedChildren) Eval(child, env);
                 return Value.Constant;
@@ -433,12 +507,21 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
                 var attr = e.ChildByField("attribute")!.Text;
                 if (obj.Type == "identifier" && obj.Text == "request" && !env.TryGet("request", out _) && RequestAttributes.Contains(attr))
                     return Value.Source(Step(e, $"HTTP request data `request.{attr}`"));
-                return Eval(obj, env);
+                if (e.Text is "os.environ" or "environ" && !env.TryGet("environ", out _))
+                    return Value.Unknown.WithLabel(FlowLabel.Secret, Step(e, $"the whole environment `{e.Text}`"));
+                var objValue = Eval(obj, env);
+                if (objValue.Has(FlowLabel.ExternalContent) && IsResponseMetadata(attr)) objValue = objValue.Without(FlowLabel.ExternalContent);
+                if (attr is "authorization" or "Authorization" && obj.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
+                    objValue = objValue.WithLabel(FlowLabel.IncomingToken, Step(e, $"the incoming Authorization header `{e.Text}`"));
+                return objValue;
             }
             case "subscript":
             {
                 foreach (var sub in e.ChildrenByField("subscript")) Eval(sub, env);
-                return Eval(e.ChildByField("value")!, env);
+                var container = e.ChildByField("value")!;
+                var key = e.ChildrenByField("subscript").FirstOrDefault() is { Type: "string" } k ? StringText(k) : null;
+                if (container.Text is "os.environ" or "environ") return EnvRead(e, key, e.ChildrenByField("subscript").FirstOrDefault(), env);
+                return KeyedRead(e, container, Eval(container, env), key);
             }
             case "call":
                 return EvalCall(e, env);
@@ -500,29 +583,201 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
         }
 
         CheckSinks(call, name, method, receiverNode, receiver, positional, keywords, env);
-
-        var allArgs = positional.Select(p => p.Value).Concat(keywords.Values.Select(k => k.Value)).ToList();
-        if (Sanitizers.Contains(name)) return Value.Sanitized;
-        if (Normalizers.Contains(name) || (receiverNode is not null && method is "resolve" or "realpath" or "absolute"))
+        if (name is "os.getenv" or "getenv" or "os.environ.get" or "environ.get")
+            return EnvRead(call, positional.Count > 0 && positional[0].Node.Type == "string" ? StringText(positional[0].Node) : null, positional.Count > 0 ? positional[0].Node : null, env);
+        bool tokenIn = positional.Any(p => p.Value.Has(FlowLabel.IncomingToken)) || keywords.Values.Any(k => k.Value.Has(FlowLabel.IncomingToken));
+        if (tokenIn && IsTokenValidation(name, method, keywords.ContainsKey("audience")))
         {
-            var joined = Value.Join(allArgs.Append(receiver));
-            return joined with { Normalized = joined.IsTainted };
+            foreach (var (node, v) in positional.Concat(keywords.Values))
+                if (node.Type == "identifier" && v.Has(FlowLabel.IncomingToken)) env.Set(node.Text, v.Without(FlowLabel.IncomingToken));
         }
-        if (receiverNode?.Type == "identifier" && method is "append" or "extend" or "insert" or "add" or "update" or "setdefault")
-        {
-            var added = Value.Join(allArgs);
-            if (added.IsTainted) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
-            return Value.Constant;
-        }
-        if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn))
-            return CallSameFile(fn, name, call, positional.Select(p => (Value?)p.Value).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
-        if (receiverNode is { Type: "identifier", Text: "self" } && Functions.TryGetValue(method, out var selfFn))
-            return CallSameFile(selfFn, method, call, positional.Select(p => (Value?)p.Value).Prepend(Value.Unknown).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
+        var value = Core();
+        return Labelled(value);
 
-        var result = Value.Join(allArgs.Append(receiver));
-        if (result.Kind == ValueKind.Constant && !PureCalls.Contains(name) && !PureCalls.Contains(method)) return Value.Unknown;
-        if (method == "format" && receiverNode is { Type: "string" }) result = WithOrigin(result, LiteralPrefix(receiverNode));
-        return result;
+        Value Labelled(Value result)
+        {
+            if (method is "keys" && receiver.Has(FlowLabel.Secret)) return result.Without(FlowLabel.Secret); // variable names, not values
+            if (tokenIn && IsTokenValidation(name, method, keywords.ContainsKey("audience"))) result = result.Without(FlowLabel.IncomingToken);
+            bool sameFile = callee.Type == "identifier" && (Functions.ContainsKey(name) || Imports.ContainsKey(name)) || receiverNode is { Type: "identifier", Text: "self" } && Functions.ContainsKey(method);
+            if (!sameFile && !SecretCarriers.Contains(name) && !SecretCarriers.Contains(method))
+                result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
+            if (ContainsAny(name, "summar", "sanitiz", "sanitis")) result = result.Without(FlowLabel.ExternalContent);
+            if (receiverNode is not null && method == "get" && positional.Count > 0 && StringText(positional[0].Node) is { } getKey)
+                result = KeyedRead(call, receiverNode, result, getKey);
+            if (ShellFunctions.Contains(name) || SubprocessFunctions.Contains(name) && name.Contains('.', StringComparison.Ordinal))
+                return result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
+            if (IsHttpCall(name, method, receiverNode))
+            {
+                var headers = Value.Join(new[] { "headers", "auth" }.Where(keywords.ContainsKey).Select(k => keywords[k].Value));
+                TokenSink(call, headers, $"the outgoing request `{name}`");
+                var urlIndex = method == "request" ? 1 : 0;
+                var url = urlIndex < positional.Count ? positional[urlIndex] : keywords.TryGetValue("url", out var u) ? u : default;
+                var response = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
+                bool read = method is "get" or "stream" || method == "request" && positional.Count > 0 && StringText(positional[0].Node)?.ToUpperInvariant() == "GET"
+                    || name is "urllib.request.urlopen" or "urlopen" && positional.Count < 2 && !keywords.ContainsKey("data");
+                return url.Node is not null && IsUntrustedResponse(url.Value, url.Node.Text, read) ? ContentSource(response, call, $"the HTTP response of `{name}`") : response;
+            }
+            if (name is "open" or "io.open" or "aiofiles.open" && positional.Count > 0 && positional[0].Value.IsTainted && !WritesMode(positional, keywords))
+                return ContentSource(result, call, "contents of a file at a tool-chosen path");
+            if (receiverNode is not null && method is "read_text" or "read_bytes" && receiver.IsTainted)
+                return ContentSource(result, call, "contents of a file at a tool-chosen path");
+            if (receiverNode is not null && IssueMethods.Contains(method))
+                return ContentSource(result, call, $"issue / pull-request text from `.{method}()`");
+            if (name is "email.message_from_bytes" or "email.message_from_string" or "message_from_bytes" or "message_from_string"
+                || receiverNode is not null && method is "fetch" && receiverNode.Text.Contains("imap", StringComparison.OrdinalIgnoreCase))
+                return ContentSource(result, call, $"an e-mail message from `{name}`");
+            return result;
+        }
+
+        Value Core()
+        {
+
+            var allArgs = positional.Select(p => p.Value).Concat(keywords.Values.Select(k => k.Value)).ToList();
+            if (Sanitizers.Contains(name)) return Value.Sanitized;
+            if (Normalizers.Contains(name) || (receiverNode is not null && method is "resolve" or "realpath" or "absolute"))
+            {
+                var joined = Value.Join(allArgs.Append(receiver));
+                return joined with { Normalized = joined.IsTainted };
+            }
+            if (receiverNode?.Type == "identifier" && method is "append" or "extend" or "insert" or "add" or "update" or "setdefault")
+            {
+                var added = Value.Join(allArgs);
+                if (added.IsTainted || added.HasLabels) env.Set(receiverNode.Text, Value.Join(receiver, Through(added, call, () => $"added to `{receiverNode.Text}`")));
+                return Value.Constant;
+            }
+            if (callee.Type == "identifier" && Functions.TryGetValue(name, out var fn))
+                return CallSameFile(fn, name, call, positional.Select(p => (Value?)p.Value).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
+            if (callee.Type == "identifier" && CallImported(name, call, positional.Select(p => (Value?)p.Value).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal)) is { } imported)
+                return imported;
+            if (receiverNode is { Type: "identifier", Text: "self" } && Functions.TryGetValue(method, out var selfFn))
+                return CallSameFile(selfFn, method, call, positional.Select(p => (Value?)p.Value).Prepend(Value.Unknown).ToList(), keywords.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal));
+
+            var result = Value.Join(allArgs.Append(receiver));
+            if (result.Kind == ValueKind.Constant && !PureCalls.Contains(name) && !PureCalls.Contains(method)) return Value.Unknown;
+            if (method == "format" && receiverNode is { Type: "string" }) result = WithOrigin(result, LiteralPrefix(receiverNode));
+            return result;
+        }
+    }
+
+    protected override SyntaxNode? SameFileCallee(SyntaxNode call)
+    {
+        var callee = call.ChildByField("function");
+        if (callee?.Type == "identifier" && Functions.TryGetValue(callee.Text, out var fn)) return fn;
+        if (callee?.Type == "attribute" && callee.ChildByField("object")?.Text == "self" && Functions.TryGetValue(callee.ChildByField("attribute")!.Text, out var m)) return m;
+        return null;
+    }
+
+    private static readonly HashSet<string> SqlWriteVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "ALTER", "TRUNCATE", "REPLACE", "MERGE", "GRANT", "REVOKE", "UPSERT",
+    };
+
+    /// <summary>The first word of a SQL text written as a literal (also the left-most literal of a concatenation or f-string).</summary>
+    internal static string? SqlVerb(string? literalPrefix)
+    {
+        if (literalPrefix is null) return null;
+        var text = literalPrefix.TrimStart();
+        int end = 0;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return end == 0 ? null : text[..end].ToUpperInvariant();
+    }
+
+    protected override Effect? EffectOf(SyntaxNode call)
+    {
+        if (call.Type != "call" || call.ChildByField("function") is not { } callee) return null;
+        var name = DottedName(callee) ?? "";
+        var receiverNode = callee.Type == "attribute" ? callee.ChildByField("object") : null;
+        var method = receiverNode is not null ? callee.ChildByField("attribute")!.Text : name;
+        var args = call.ChildByField("arguments")?.NamedChildren.Where(a => a.Type != "comment").ToList() ?? [];
+        var positional = args.Where(a => a.Type != "keyword_argument").ToList();
+        SyntaxNode? Keyword(string k) => args.FirstOrDefault(a => a.Type == "keyword_argument" && a.ChildByField("name")?.Text == k)?.ChildByField("value");
+
+        if (ShellFunctions.Contains(name) || SubprocessFunctions.Contains(name) && (name.Contains('.', StringComparison.Ordinal) || name == "Popen"))
+            return new Effect(call, EffectKind.Executes, $"runs a command (`{name}`)");
+        if (name is "os.remove" or "os.unlink" or "os.rmdir" or "os.removedirs" or "shutil.rmtree" || receiverNode is not null && method is "unlink" or "rmdir")
+            return new Effect(call, EffectKind.DeletesFile, $"deletes files (`{name}`)");
+        if (name is "os.rename" or "os.replace" or "os.makedirs" or "os.mkdir" or "os.chmod" or "os.chown" or "os.symlink" or "os.link"
+            or "shutil.copy" or "shutil.copyfile" or "shutil.copy2" or "shutil.move" or "shutil.copytree"
+            || receiverNode is not null && method is "write_text" or "write_bytes" or "touch" or "mkdir" or "symlink_to")
+            return new Effect(call, EffectKind.WritesFile, $"writes to the file system (`{name}`)");
+        if (name is "open" or "io.open" or "aiofiles.open" or "os.open")
+        {
+            var mode = positional.Count > 1 ? positional[1] : Keyword("mode");
+            var text = mode is null ? null : StringText(mode);
+            if (text is not null && text.IndexOfAny(['w', 'a', 'x', '+']) >= 0) return new Effect(call, EffectKind.WritesFile, $"opens a file for writing (`{name}(…, \"{text}\")`)");
+            return new Effect(call, EffectKind.ReadsFile, $"reads a file (`{name}`)");
+        }
+        if (name is "os.listdir" or "os.scandir" or "os.walk" || receiverNode is not null && method is "read_text" or "read_bytes" or "iterdir")
+            return new Effect(call, EffectKind.ReadsFile, $"reads files (`{name}`)");
+        if (IsHttpCall(name, method, receiverNode))
+        {
+            var verb = method == "request" && positional.Count > 0 ? StringText(positional[0])?.ToUpperInvariant() : method.ToUpperInvariant();
+            if (name is "urllib.request.urlopen" or "urlopen" or "urllib.request.Request") verb = Keyword("data") is not null || positional.Count > 1 ? "POST" : "GET";
+            if (verb is "GET" or "HEAD" or "OPTIONS" or "STREAM" or null) return new Effect(call, EffectKind.FetchesUrl, $"fetches a URL (`{name}`)");
+            return new Effect(call, EffectKind.SendsRequest, $"sends an HTTP {verb} request (`{name}`)");
+        }
+        if (receiverNode is not null && method is "sendmail" or "send_message" && ContainsAny(receiverNode.Text, "smtp", "mail", "server"))
+            return new Effect(call, EffectKind.SendsMail, $"sends e-mail (`{name}`)");
+        if (receiverNode is not null && method is "execute" or "executemany" or "executescript" && positional.Count > 0)
+        {
+            var verb = SqlVerb(LiteralPrefix(positional[0]));
+            if (verb is not null && SqlWriteVerbs.Contains(verb)) return new Effect(call, EffectKind.WritesDatabase, $"writes to the database (`{verb} …`)");
+            return new Effect(call, EffectKind.ReadsDatabase, $"queries the database (`.{method}()`)");
+        }
+        if (receiverNode is not null && method == "commit" && args.Count == 0 && ContainsAny(receiverNode.Text, "conn", "db", "session", "cursor"))
+            return new Effect(call, EffectKind.WritesDatabase, $"commits a database transaction (`{name}`)");
+        return null;
+    }
+
+    /// <summary>Calls that return their argument's data (so a secret or a token in it is still there): formatting, copying,
+    /// containers, encodings. Other library calls take a secret as an input (a client, a request) without returning it.</summary>
+    private static readonly HashSet<string> SecretCarriers = new(StringComparer.Ordinal)
+    {
+        "dict", "list", "tuple", "set", "sorted", "str", "repr", "format", "join", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "split",
+        "copy", "items", "values", "get", "json.dumps", "dumps", "encode", "decode", "b64encode", "base64.b64encode", "base64.urlsafe_b64encode",
+        "hexlify", "pformat", "pprint.pformat", "yaml.dump", "yaml.safe_dump", "f", "getenv", "environ.get",
+    };
+
+    private static readonly HashSet<string> IssueMethods = new(StringComparer.Ordinal)
+    {
+        "get_issue", "get_issues", "get_pull", "get_pulls", "get_comments", "get_issue_comments", "get_review_comments", "search_issues", "get_discussion",
+    };
+
+    private static bool ContainsAny(string text, params string[] parts) => parts.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    private static bool WritesMode(List<(SyntaxNode Node, Value Value)> positional, Dictionary<string, (SyntaxNode Node, Value Value)> keywords)
+    {
+        var mode = positional.Count > 1 ? positional[1].Node : keywords.TryGetValue("mode", out var m) ? m.Node : null;
+        return mode?.Type == "string" && StringText(mode) is { } text && text.IndexOfAny(['w', 'a', 'x', '+']) >= 0;
+    }
+
+    /// <summary>The content of a plain string literal (no interpolation), or null.</summary>
+    private static string? StringText(SyntaxNode node)
+    {
+        if (node.Type != "string" || node.NamedChildren.Any(c => c.Type == "interpolation")) return null;
+        return string.Concat(node.NamedChildren.Where(c => c.Type == "string_content").Select(c => c.Text));
+    }
+
+    /// <summary>An environment read: a secret-looking name (or a name the tool input chooses) carries <see cref="FlowLabel.Secret"/>.</summary>
+    private Value EnvRead(SyntaxNode at, string? key, SyntaxNode? keyNode, Env env)
+    {
+        if (key is not null) return IsSecretName(key) ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : Value.Unknown;
+        var chosen = keyNode is null ? Value.Constant : Eval(keyNode, env);
+        return chosen.IsTainted ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, "an environment variable the tool input chooses")) : Value.Unknown;
+    }
+
+    /// <summary><c>x["key"]</c>: a fixed-type field of fetched content is not the content; a token-named argument or the
+    /// Authorization header is an incoming token; one non-secret entry of the environment is not the environment.</summary>
+    private Value KeyedRead(SyntaxNode at, SyntaxNode container, Value value, string? key)
+    {
+        if (key is null) return value;
+        if (value.Has(FlowLabel.ExternalContent) && IsFixedTypeField(key)) value = value.Without(FlowLabel.ExternalContent);
+        if (value.Labels.TryGetValue(FlowLabel.Secret, out var secret) && secret[0].Note.StartsWith("the whole environment", StringComparison.Ordinal))
+            value = IsSecretName(key) ? value.Without(FlowLabel.Secret).WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : value.Without(FlowLabel.Secret);
+        if (value.IsTainted && IsTokenName(key)) value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"incoming token `{key}`"));
+        else if (key.Equals("authorization", StringComparison.OrdinalIgnoreCase) && container.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
+            value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"the incoming Authorization header `{at.Text}`"));
+        return value;
     }
 
     /// <summary>The literal text an expression starts with: a string's content up to its first interpolation (or the
@@ -579,7 +834,9 @@ internal sealed class PythonAnalyzer : TaintAnalyzer
             }
             else
             {
-                Sink(call, TaintRules.Command, argvValue, shell ? $"a shell command (`{name}` with shell=True)" : $"the program run by `{name}`");
+                // an argv list built elsewhere (another function or file) whose program is a constant: only the operands vary
+                var value = !shell && argvValue.ConstantProgram ? Value.Sanitized : argvValue;
+                Sink(call, TaintRules.Command, value, shell ? $"a shell command (`{name}` with shell=True)" : $"the program run by `{name}`");
             }
         }
         else if (name is "eval" or "exec" or "builtins.eval" or "builtins.exec")

@@ -62,11 +62,18 @@ internal abstract partial class TaintAnalyzer
     protected Value CallSameFile(SyntaxNode function, string name, SyntaxNode callSite, IReadOnlyList<Value?> arguments, IReadOnlyDictionary<string, Value> keywordArguments)
     {
         bool anyTainted = arguments.Any(a => a?.IsTainted == true) || keywordArguments.Values.Any(v => v.IsTainted);
-        if (!anyTainted) return Value.Join(arguments.Where(a => a is not null).Select(a => a!).Concat(keywordArguments.Values).Append(Value.Unknown));
+        if (!anyTainted)
+        {
+            var passed = Value.Join(arguments.Where(a => a is not null).Select(a => a!).Concat(keywordArguments.Values).Append(Value.Unknown));
+            var plain = PlainReturn(function);
+            return plain.HasLabels ? passed with { Labels = Value.Join(passed, Through(plain, callSite, () => $"returned by `{name}()`")).Labels } : passed;
+        }
         var key = (function.Start, string.Join(",", arguments.Select(a => a?.Kind.ToString() ?? "-")) + "|" + string.Join(",", keywordArguments.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + "=" + k.Value.Kind)));
         if (_summaries.TryGetValue(key, out var cached)) return cached;
         if (_depth >= MaxCallDepth || !_inProgress.Add(key)) return Value.Join(arguments.Where(a => a is not null).Select(a => a!).Concat(keywordArguments.Values));
         _depth++;
+        var handler = CurrentHandler;
+        CurrentHandler = null; // a helper's returns are not the tool's result: the caller's return is
         try
         {
             var step = Step(callSite, $"passed to `{name}()`");
@@ -78,8 +85,34 @@ internal abstract partial class TaintAnalyzer
         }
         finally
         {
+            CurrentHandler = handler;
             _depth--;
             _inProgress.Remove(key);
+        }
+    }
+
+    private readonly Dictionary<int, Value> _plainReturns = [];
+
+    /// <summary>What a same-file function returns when nothing tainted goes in (analysed once, on first use): its labels
+    /// (fetched content, secrets) still reach the caller.</summary>
+    private Value PlainReturn(SyntaxNode function)
+    {
+        if (_plainReturns.TryGetValue(function.Start, out var cached)) return cached;
+        if (_depth >= MaxCallDepth) return Value.Unknown;
+        _plainReturns[function.Start] = Value.Unknown; // recursion guard
+        _depth++;
+        var handler = CurrentHandler;
+        CurrentHandler = null;
+        try
+        {
+            var result = AnalyzeFunction(function, [Value.Unknown], new Dictionary<string, Value>());
+            _plainReturns[function.Start] = result;
+            return result;
+        }
+        finally
+        {
+            CurrentHandler = handler;
+            _depth--;
         }
     }
 
@@ -92,7 +125,7 @@ internal abstract partial class TaintAnalyzer
     }
 
     /// <summary>Adds a trace step to a tainted value (the step is only built for tainted values).</summary>
-    protected Value Through(Value value, SyntaxNode at, Func<string> note) => value.IsTainted ? value.With(Step(at, note())) : value;
+    protected Value Through(Value value, SyntaxNode at, Func<string> note) => value.IsTainted || value.HasLabels ? value.With(Step(at, note())) : value;
 
     protected TraceStep Step(SyntaxNode node, string note) =>
         new(File.Path, node.Line + 1, node.Column + 1, Snippet(node), note);
@@ -132,6 +165,7 @@ internal abstract partial class TaintAnalyzer
                 Trace = trace,
             });
         }
+        findings.AddRange(LabelFindings());
         return findings;
     }
 

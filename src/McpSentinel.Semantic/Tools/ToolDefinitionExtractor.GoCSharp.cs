@@ -118,7 +118,7 @@ public static partial class ToolDefinitionExtractor
 
     // ---- C# -----------------------------------------------------------------------------------------------------
 
-    private static List<SourceToolDefinition> ExtractCSharp(SourceFile file)
+    internal static List<SourceToolDefinition> ExtractCSharp(SourceFile file)
     {
         if (!file.Text.Contains("McpServer", StringComparison.Ordinal)) return [];
         var root = CSharpSyntaxTree.ParseText(file.Text).GetRoot();

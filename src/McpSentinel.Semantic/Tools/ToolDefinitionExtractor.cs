@@ -35,8 +35,49 @@ public static partial class ToolDefinitionExtractor
         if (SemanticEngine.GrammarOf(file) is not { } grammar) return [];
         var parsed = SyntaxParser.Parse(file.Text, grammar);
         if (parsed.Root is null) return [];
-        if (grammar == Grammar.Go) return ExtractGo(file, parsed.Root);
-        return grammar == Grammar.Python ? ExtractPython(file, parsed.Root) : ExtractJavaScript(file, parsed.Root);
+        return Extract(file, parsed.Root, grammar);
+    }
+
+    /// <summary>The definitions in an already parsed file.</summary>
+    internal static IReadOnlyList<SourceToolDefinition> Extract(SourceFile file, SyntaxNode root, Grammar grammar) =>
+        grammar switch
+        {
+            Grammar.Go => ExtractGo(file, root),
+            Grammar.Python => ExtractPython(file, root),
+            _ => ExtractJavaScript(file, root),
+        };
+
+    [GeneratedRegex(@"readOnlyHint[""']?\s*[:=]\s*(True|true|False|false)")]
+    private static partial Regex ReadOnlyHintPattern();
+
+    [GeneratedRegex(@"destructiveHint[""']?\s*[:=]\s*(True|true|False|false)")]
+    private static partial Regex DestructiveHintPattern();
+
+    private static bool? Hint(Regex pattern, string text) =>
+        pattern.Match(text) is { Success: true } m ? m.Groups[1].Value.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
+
+    /// <summary>For each line of <paramref name="text"/> (a description as decoded), the whole source line of
+    /// <paramref name="node"/> it is written on: the first line at or after the previous one that contains it, else the
+    /// previous one (escapes such as <c>\n</c> keep several text lines on one source line).</summary>
+    private static IReadOnlyList<Location> LinesOf(SourceFile file, SyntaxNode? node, string? text)
+    {
+        if (node is null || text is null) return [];
+        int first = node.Line, last = file.Lines.LineOf(node.End);
+        var result = new List<Location>();
+        int current = first;
+        foreach (var raw in text.Split('\n'))
+        {
+            var needle = raw.Trim();
+            if (needle.Length > 0)
+            {
+                for (int line = current; line <= last; line++)
+                {
+                    if (file.LineText(line).Contains(needle, StringComparison.Ordinal)) { current = line; break; }
+                }
+            }
+            result.Add(new Location(file.Path, current + 1, 1, current + 1, file.LineText(current).Length + 1));
+        }
+        return result;
     }
 
     private static Location At(SourceFile file, SyntaxNode node)
@@ -79,14 +120,17 @@ public static partial class ToolDefinitionExtractor
                     if (nameNode?.Type != "identifier" || nameNode.Text is "self" or "cls" or "ctx" or "context") continue;
                     if (param.ChildByField("type")?.Text.Contains("Context", StringComparison.Ordinal) == true) continue;
                     var field = param.DescendantsAndSelf().FirstOrDefault(n => n.Type == "keyword_argument" && n.ChildByField("name")?.Text == "description")?.ChildByField("value");
-                    if (field is not null) parameters.Add(new SourceParameterDefinition(nameNode.Text, PyString(field), At(file, field)));
-                    else if (docParams.TryGetValue(nameNode.Text, out var doc)) parameters.Add(new SourceParameterDefinition(nameNode.Text, doc.Text, doc.Location));
+                    if (field is not null) parameters.Add(new SourceParameterDefinition(nameNode.Text, PyString(field), At(file, field)) { DescriptionLines = LinesOf(file, field, PyString(field)) });
+                    else if (docParams.TryGetValue(nameNode.Text, out var doc))
+                        parameters.Add(new SourceParameterDefinition(nameNode.Text, doc.Text, doc.Location) { DescriptionLines = [doc.Location with { StartColumn = 1 }] });
                     else parameters.Add(new SourceParameterDefinition(nameNode.Text, null, At(file, nameNode)));
                 }
                 result.Add(new SourceToolDefinition
                 {
                     Kind = kind, Name = name, Location = At(file, decorator), Description = description,
                     DescriptionLocation = descriptionNode is null ? null : At(file, descriptionNode), Parameters = parameters,
+                    DescriptionLines = LinesOf(file, descriptionNode, description),
+                    ReadOnlyHint = Hint(ReadOnlyHintPattern(), decorator.Text), DestructiveHint = Hint(DestructiveHintPattern(), decorator.Text),
                 });
                 break;
             }
@@ -189,13 +233,20 @@ public static partial class ToolDefinitionExtractor
                     var describe = value.DescendantsAndSelf().FirstOrDefault(n => n.Type == "call_expression"
                         && n.ChildByField("function")?.ChildByField("property")?.Text == "describe")?.ChildByField("arguments")?.NamedChildren.FirstOrDefault();
                     var text = describe is null ? null : JsString(describe);
-                    parameters.Add(new SourceParameterDefinition(JsString(key) ?? key.Text, text, At(file, describe is not null && text is not null ? describe : key)));
+                    parameters.Add(new SourceParameterDefinition(JsString(key) ?? key.Text, text, At(file, describe is not null && text is not null ? describe : key))
+                    {
+                        DescriptionLines = LinesOf(file, describe, text),
+                    });
                 }
             }
+            var description = descriptionNode is null ? null : JsString(descriptionNode);
+            var settings = string.Concat(args.Take(args.Count - 1).Select(a => a.Text));
             result.Add(new SourceToolDefinition
             {
-                Kind = kind, Name = name, Location = At(file, call), Description = descriptionNode is null ? null : JsString(descriptionNode),
+                Kind = kind, Name = name, Location = At(file, call), Description = description,
                 DescriptionLocation = descriptionNode is null ? null : At(file, descriptionNode), Parameters = parameters,
+                DescriptionLines = LinesOf(file, descriptionNode, description),
+                ReadOnlyHint = Hint(ReadOnlyHintPattern(), settings), DestructiveHint = Hint(DestructiveHintPattern(), settings),
             });
         }
         return result;

@@ -177,6 +177,12 @@ public sealed class AnnotationContradictionDetector : ISurfaceDetector
                     yield return SurfaceFindings.Create(SurfaceRules.AnnotationContradiction, path,
                         $"tool '{tool.Name}' is annotated destructiveHint=false but its name starts with '{verb}'", $"{tool.Name}: destructiveHint=false", Severity.Medium);
                 }
+                else if (hints.DestructiveHint == false && tool.CodeCapabilities.Contains(SourceToolCapabilities.Destructive))
+                {
+                    // from source: the code deletes files although the tool says it is not destructive
+                    yield return SurfaceFindings.Create(SurfaceRules.AnnotationContradiction, path,
+                        $"tool '{tool.Name}' is annotated destructiveHint=false but its code deletes files", $"{tool.Name}: destructiveHint=false", Severity.Medium);
+                }
             }
         }
     }

@@ -41,6 +41,18 @@ public sealed class ToxicFlowDetector : ISurfaceDetector
         if (reads && nouns.Overlaps(PrivateNouns)) labels |= ToolLabels.PrivateData;
         if (SendVerbs.Contains(verb) || (verb is "create" or "make" && nouns.Overlaps(["issue", "comment", "message", "post", "gist", "webhook"])) || (!reads && SendText.IsMatch(description))) labels |= ToolLabels.Exfiltration;
         if (AnnotationContradictionDetector.DestructiveVerbs.Contains(verb) || tool.Annotations?.DestructiveHint == true && tool.Annotations.ReadOnlyHint != true) labels |= ToolLabels.Destructive;
+        // a tool read from source also carries what its code does (fetches, reads files, sends, deletes)
+        foreach (var capability in tool.CodeCapabilities)
+        {
+            labels |= capability switch
+            {
+                SourceToolCapabilities.UntrustedInput => ToolLabels.UntrustedInput,
+                SourceToolCapabilities.PrivateData => ToolLabels.PrivateData,
+                SourceToolCapabilities.Exfiltration => ToolLabels.Exfiltration,
+                SourceToolCapabilities.Destructive => ToolLabels.Destructive,
+                _ => ToolLabels.None,
+            };
+        }
         return labels;
     }
 
@@ -58,7 +70,10 @@ public sealed class ToxicFlowDetector : ISurfaceDetector
             yield return SurfaceFindings.Create(SurfaceRules.ToxicFlow, SurfaceStrings.ToolPath(sink.Server, sink.Tool.Name),
                 $"untrusted input ({Names(untrusted)}) + private data ({Names(privateData)}) can leave through '{sink.Server.Name}/{sink.Tool.Name}'",
                 $"{Names(untrusted)} -> {Names(privateData)} -> {sink.Server.Name}/{sink.Tool.Name}",
-                servers > 1 ? Severity.High : Severity.Medium);
+                servers > 1 ? Severity.High
+                // the tools of one server's source code, seen in isolation: a design note, the risk depends on the agent it joins
+                : sink.Server.Name == SourceSurface.ServerName && sink.Server.Launcher.Transport == "source" ? Severity.Low
+                : Severity.Medium);
         }
     }
 }

@@ -12,7 +12,7 @@ server.registerTool("read_file", { inputSchema: { file: z.string() } }, async ({
   return { content: [{ type: "text", text: await fs.readFile(full, "utf8") }] };
 });
 
-server.registerTool("stat_file", { inputSchema: { file: z.string() } }, async ({ file }) => {
+server.registerTool("delete_file", { inputSchema: { file: z.string() } }, async ({ file }) => {
   const full = path.resolve(ROOT, file);
   if (path.relative(ROOT, full).startsWith("..")) {
     return { content: [{ type: "text", text: "denied" }] };

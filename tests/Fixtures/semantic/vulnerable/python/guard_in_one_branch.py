@@ -11,4 +11,4 @@ def read(name: str, strict: bool = True) -> str:
         if not p.startswith(BASE + os.sep):
             raise ValueError("outside")
         return open(p).read()
-    return open(p).read()  # EXPECT: MCP-TAINT-PATH-001
+    return open(p).read()  # EXPECT: MCP-TAINT-PATH-001 EXPECT: MCP-SEM-UNTRUSTED-001

@@ -9,7 +9,7 @@ ROOT = "/srv/files"
 def read_file(path: str) -> str:
     full = os.path.join(ROOT, path)
     with open(full) as f:  # EXPECT: MCP-TAINT-PATH-001
-        return f.read()
+        return f.read()  # EXPECT: MCP-SEM-UNTRUSTED-001
 
 @mcp.tool()
 def delete_file(path: str) -> str:

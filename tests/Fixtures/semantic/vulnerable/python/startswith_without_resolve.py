@@ -10,4 +10,4 @@ def read(name: str) -> str:
     # a prefix check on an unresolved path is bypassed by "../"
     if not p.startswith(BASE):
         raise ValueError("outside")
-    return open(p).read()  # EXPECT: MCP-TAINT-PATH-001
+    return open(p).read()  # EXPECT: MCP-TAINT-PATH-001 EXPECT: MCP-SEM-UNTRUSTED-001

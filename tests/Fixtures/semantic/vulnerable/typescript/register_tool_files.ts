@@ -9,7 +9,7 @@ const ROOT = "/srv/files";
 server.registerTool("read_file", { description: "Read a file", inputSchema: { file: z.string() } }, async ({ file }) => {
   const full = path.join(ROOT, file);
   const text = await fs.readFile(full, "utf8"); // EXPECT: MCP-TAINT-PATH-001
-  return { content: [{ type: "text", text }] };
+  return { content: [{ type: "text", text }] };  // EXPECT: MCP-SEM-UNTRUSTED-001
 });
 
 server.registerTool("delete_file", { description: "Delete", inputSchema: { file: z.string() } }, async ({ file }) => {

@@ -11,5 +11,5 @@ server.tool("read_file", "Read a file", { file: z.string() }, async ({ file }) =
   if (relative.startsWith("..")) {
     console.warn("outside root", file);
   }
-  return { content: [{ type: "text", text: await fs.readFile(path.join(ROOT, file), "utf8") }] }; // EXPECT: MCP-TAINT-PATH-001
+  return { content: [{ type: "text", text: await fs.readFile(path.join(ROOT, file), "utf8") }] }; // EXPECT: MCP-TAINT-PATH-001 EXPECT: MCP-SEM-UNTRUSTED-001
 });
