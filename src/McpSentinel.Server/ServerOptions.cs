@@ -38,8 +38,6 @@ public sealed record ServerOptions
     public TimeSpan QueueInvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>How often idle workers poll the queue.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Delays before each retry of a failed scan job.</summary>
-    public IReadOnlyList<int> RetryDelaysSeconds { get; init; } = [10, 60, 300];
 
     /// <summary>Write JSON logs to standard error (off in tests).</summary>
     public bool ConsoleLogs { get; init; } = true;

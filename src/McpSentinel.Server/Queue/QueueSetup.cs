@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using McpSentinel.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +16,18 @@ public static class QueueSetup
 
     public static void AddQueue(IServiceCollection services, ServerOptions options, bool runWorker)
     {
+        if (!options.ConsoleLogs) LogProvider.SetCurrentLogProvider(new SilentLogProvider());
         JobStorage storage = options.Database.Provider == DatabaseProvider.Postgres
             ? CreatePostgres(options)
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
         services.AddSingleton(storage);
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (!options.ConsoleLogs) config.UseLogProvider(new SilentLogProvider());
+        });
         if (runWorker)
         {
             services.AddHangfireServer((_, server) =>
