@@ -34,9 +34,10 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKeyDto(DtoMapper.ToDto(key), plaintext));
     }
 
-    private static async Task<IResult> RevokeAsync(Guid id, ApiKeyStore store, AuditStore audit, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> RevokeAsync(Guid id, ApiKeyStore store, ApiKeyService keys, AuditStore audit, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await store.RevokeAsync(id, ct)) return Problems.NotFound($"active API key {id}");
+        keys.Forget(id);
         await audit.RecordAsync(Actor.Of(user), "apikey.revoke", id.ToString(), null, ct);
         return TypedResults.NoContent();
     }

@@ -15,11 +15,12 @@ public static class RuleEndpoints
         api.MapGet("/rules", List).WithTags("Rules").RequireAuthorization(Roles.Viewer).WithSummary("List the built-in rules").Produces<IReadOnlyList<RuleDto>>();
     }
 
+    private static readonly Lazy<IReadOnlyList<RuleDto>> All = new(() => RuleCatalog.BuiltinRules.Rules
+        .Select(r => r.Metadata)
+        .OrderBy(m => m.Id, StringComparer.Ordinal)
+        .Select(m => new RuleDto(m.Id, m.Title, m.Category, m.Severity.ToString().ToLowerInvariant(), m.Confidence.ToString().ToLowerInvariant(), m.Cwe, m.HelpUri))
+        .ToList());
+
     private static IResult List(string? category) =>
-        TypedResults.Ok(RuleCatalog.BuiltinRules.Rules
-            .Select(r => r.Metadata)
-            .Where(m => category is null || m.Category == category)
-            .OrderBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => new RuleDto(m.Id, m.Title, m.Category, m.Severity.ToString().ToLowerInvariant(), m.Confidence.ToString().ToLowerInvariant(), m.Cwe, m.HelpUri))
-            .ToList());
+        TypedResults.Ok(category is null ? All.Value : All.Value.Where(r => r.Category == category).ToList());
 }

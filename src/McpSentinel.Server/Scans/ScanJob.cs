@@ -27,6 +27,8 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
     public async Task RunAsync(Guid scanId, PerformContext? context, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ScanId"] = scanId });
+        using var activity = Telemetry.Source.StartActivity("scan");
+        activity?.SetTag("mcp_sentinel.scan_id", scanId.ToString());
         var scan = await scans.StartAttemptAsync(scanId, context?.BackgroundJob.Id, cancellationToken).ConfigureAwait(false);
         if (scan is null)
         {
