@@ -53,7 +53,14 @@ public static class ServerCommand
                 MaxUploadBytes = upload ?? options.MaxUploadBytes,
             };
             console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}, listening on {string.Join(", ", urlList)}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
-            SentinelServer.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();
+            try
+            {
+                SentinelServer.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new UsageException($"the database {options.Database.Describe()} cannot be used: {ex.Message}");
+            }
             return ExitCodes.Clean;
         });
         return command;

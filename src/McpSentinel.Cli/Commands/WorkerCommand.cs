@@ -17,7 +17,14 @@ public static class WorkerCommand
             if (options.Database.Provider != Storage.DatabaseProvider.Postgres)
                 throw new UsageException("a worker needs the shared queue: --database postgres:CONNECTION-STRING (or MCP_SENTINEL_DATABASE)");
             console.Error.WriteLine($"mcp-sentinel worker: {options.Database.Describe()}, {options.WorkerCount} scan(s) at a time");
-            SentinelWorker.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();
+            try
+            {
+                SentinelWorker.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new UsageException($"the database {options.Database.Describe()} cannot be used: {ex.Message}");
+            }
             return ExitCodes.Clean;
         });
         return command;
