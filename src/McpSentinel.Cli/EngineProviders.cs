@@ -1,5 +1,7 @@
+using McpSentinel.Core.Rules;
 using McpSentinel.Core.Scanning;
 using McpSentinel.Semantic;
+using McpSentinel.Semantic.Taint;
 
 namespace McpSentinel.Cli;
 
@@ -7,4 +9,10 @@ namespace McpSentinel.Cli;
 public static class EngineProviders
 {
     public static readonly IReadOnlyList<IEngineProvider> All = [new SemanticEngineProvider()];
+
+    /// <summary>The rules of the engines outside Core (Core's own engine rules are in <see cref="EngineRuleCatalog.Core"/>).</summary>
+    public static readonly IReadOnlyList<EngineRule> Rules = [.. TaintRules.All.Select(r => new EngineRule(Scanner.SemanticEngineName, r))];
+
+    /// <summary>Every engine rule the CLI can report.</summary>
+    public static IReadOnlyList<EngineRule> AllEngineRules => [.. EngineRuleCatalog.Core, .. Rules];
 }

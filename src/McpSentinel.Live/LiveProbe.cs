@@ -36,7 +36,7 @@ public static class LiveProbe
             connect.CancelAfter(limits.Timeout + TimeSpan.FromSeconds(5));
             var options = new McpClientOptions
             {
-                ClientInfo = new Implementation { Name = "mcp-sentinel", Version = Core.Scanning.Scanner.ToolVersion },
+                ClientInfo = new Implementation { Name = target.ClientName, Version = target.ClientVersion },
                 InitializationTimeout = limits.Timeout,
             };
             await using var client = await McpClient.CreateAsync(transport, options, loggerFactory: null, connect.Token).ConfigureAwait(false);

@@ -19,7 +19,41 @@ public sealed record LiveTarget
     public bool Sandbox { get; init; }
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>The clientInfo sent in <c>initialize</c> (a server may show different clients different surfaces).</summary>
+    public string ClientName { get; init; } = "mcp-sentinel";
+    public string ClientVersion { get; init; } = Core.Scanning.Scanner.ToolVersion;
+
     public bool IsHttp => Url is not null;
+
+    /// <summary>The separator between two stdio servers in one <c>--live</c> invocation: <c>-- node a.js --- node b.js</c>.</summary>
+    public const string ServerSeparator = "---";
+
+    /// <summary>Parses the target tokens of one or more servers: the tokens are split at <see cref="ServerSeparator"/>; in
+    /// each group, leading http(s) URLs are one server each and what follows them is one stdio command with its arguments.</summary>
+    public static IReadOnlyList<LiveTarget> ParseMany(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0) throw new ArgumentException("--live needs a server: a URL, or -- COMMAND ARGS…");
+        var targets = new List<LiveTarget>();
+        var group = new List<string>();
+        foreach (var token in tokens.Append(ServerSeparator))
+        {
+            if (token != ServerSeparator)
+            {
+                group.Add(token);
+                continue;
+            }
+            if (group.Count == 0) throw new ArgumentException($"--live: '{ServerSeparator}' must separate two servers (an empty server was given)");
+            int urls = 0;
+            while (urls < group.Count && IsHttpUrl(group[urls], out _)) urls++;
+            foreach (var url in group.Take(urls)) targets.Add(Parse([url]));
+            if (urls < group.Count) targets.Add(new LiveTarget { Command = group.Skip(urls).ToArray() });
+            group.Clear();
+        }
+        return targets;
+    }
+
+    private static bool IsHttpUrl(string token, out Uri? uri) =>
+        Uri.TryCreate(token, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>Parses the target tokens: one http(s) URL, or a command with its arguments.</summary>
     public static LiveTarget Parse(IReadOnlyList<string> tokens)

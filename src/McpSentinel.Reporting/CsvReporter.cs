@@ -5,7 +5,8 @@ using McpSentinel.Reporting.Formatting;
 
 namespace McpSentinel.Reporting;
 
-/// <summary>RFC 4180 CSV, one row per reported finding with every contract field. CRLF line ends; fields with a comma,
+/// <summary>RFC 4180 CSV, one row per reported finding (highest risk first) with every contract field, the risk score
+/// and factors, and the mappings by framework. CRLF line ends; fields with a comma,
 /// quote or line break are quoted; text that a spreadsheet would run as a formula gets a leading apostrophe; control
 /// characters other than tab and line breaks become U+FFFD.</summary>
 public sealed class CsvReporter : IReporter
@@ -14,6 +15,7 @@ public sealed class CsvReporter : IReporter
     [
         "fingerprint", "ruleId", "title", "category", "severity", "confidence", "engine", "path", "startLine", "startColumn",
         "endLine", "endColumn", "logicalPath", "message", "evidence", "remediation", "cwe", "owasp", "mitre", "references",
+        "riskScore", "reachability", "exposure", "exploitation", "owaspLlm", "owaspMcp", "owaspAgentic", "attack", "atlas",
     ];
 
     public string Format => "csv";
@@ -23,14 +25,18 @@ public sealed class CsvReporter : IReporter
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         WriteRow(writer, Columns);
-        foreach (var f in result.Findings)
+        foreach (var f in RiskOrder.Sort(result.Findings))
         {
+            var risk = f.Risk ?? RiskScore.Assess(f);
+            var t = f.Taxonomy ?? new FindingTaxonomy();
             WriteRow(writer,
             [
                 f.Fingerprint, f.RuleId, f.Title, f.Category, f.Severity.ToWord(), f.Confidence.ToWord(), f.Engine,
                 f.Location.Path ?? "", Number(f.Location.StartLine), Number(f.Location.StartColumn), Number(f.Location.EndLine),
                 Number(f.Location.EndColumn), f.Location.LogicalPath ?? "", f.Message, f.Evidence, f.Remediation,
                 string.Join(";", f.Cwe), string.Join(";", f.Owasp), string.Join(";", f.Mitre), string.Join(" ", f.References),
+                Number(risk.Score), RiskWords.Of(risk.Reachability), RiskWords.Of(risk.Exposure), RiskWords.Of(risk.Exploitation),
+                string.Join(";", t.OwaspLlm), string.Join(";", t.OwaspMcp), string.Join(";", t.OwaspAgentic), string.Join(";", t.Attack), string.Join(";", t.Atlas),
             ]);
         }
     }

@@ -5,7 +5,7 @@ using McpSentinel.Core.Deps;
 namespace McpSentinel.Reporting;
 
 /// <summary>Writes a CycloneDX 1.6 JSON bill of materials (https://cyclonedx.org/docs/1.6/json/): one
-/// <c>library</c> component per package with its purl, and a <c>vulnerabilities</c> entry per known advisory that
+/// <c>library</c> component per package (<c>container</c> per image) with its purl, and a <c>vulnerabilities</c> entry per known advisory that
 /// affects an exact version. Pinning, MCP relevance and the declaring files are <c>properties</c>.</summary>
 public static class CycloneDxWriter
 {
@@ -41,7 +41,7 @@ public static class CycloneDxWriter
         foreach (var c in components)
         {
             json.WriteStartObject();
-            json.WriteString("type", "library");
+            json.WriteString("type", c.Ecosystem == Core.Intel.Ecosystems.Oci ? "container" : "library");
             json.WriteString("bom-ref", BomRef(c));
             var slash = c.Ecosystem == "npm" && c.Name.StartsWith('@') ? c.Name.IndexOf('/', StringComparison.Ordinal) : -1;
             if (slash > 0)
@@ -61,6 +61,7 @@ public static class CycloneDxWriter
             Property(json, "mcp-sentinel:version-pinning", c.Pinned ? "pinned" : "floating");
             Property(json, "mcp-sentinel:direct", c.Direct ? "true" : "false");
             Property(json, "mcp-sentinel:mcp-related", c.McpRelated ? "true" : "false");
+            if (c.Launcher is not null) Property(json, "mcp-sentinel:launcher", c.Launcher);
             foreach (var s in c.Sources) Property(json, "mcp-sentinel:declared-in", s);
             json.WriteEndArray();
             json.WriteEndObject();

@@ -63,7 +63,7 @@ public sealed class HtmlReporter : IReporter
         string verdictClass = verdict switch { VerdictKind.Go => "go", VerdictKind.NoGo => "nogo", _ => "incomplete" };
         h.Append("<section class=\"summary\" aria-label=\"Summary\"><div class=\"card verdict ").Append(verdictClass).Append("\"><h2>Verdict</h2><p class=\"big\">")
          .Append(E(Verdict.Word(verdict))).Append("</p><p>").Append(E(Verdict.Explanation(result))).Append("</p></div>");
-        h.Append("<div class=\"card\"><h2>Risk score</h2>").Append(SvgChart.Score(s.RiskScore)).Append("<p class=\"muted\">0 = nothing found; one critical finding scores 55.</p></div>");
+        h.Append("<div class=\"card\"><h2>Risk score</h2>").Append(SvgChart.Score(s.RiskScore)).Append("<p class=\"muted\">0 = nothing found; at least the worst finding's risk, raised by each further finding (docs/risk-score.md).</p></div>");
         h.Append("<div class=\"card\"><h2>Findings</h2><ul class=\"counts\">");
         foreach (var (sev, n) in Counts(s))
         {
@@ -103,13 +103,13 @@ public sealed class HtmlReporter : IReporter
             h.Append("<button type=\"button\" id=\"reset\">Reset</button><button type=\"button\" id=\"expand\">Expand all</button><button type=\"button\" id=\"collapse\">Collapse all</button>");
             h.Append("<span id=\"shown\" aria-live=\"polite\">").Append(result.Findings.Count.ToString(CultureInfo.InvariantCulture)).Append(" finding(s)</span></div>");
             h.Append("<table id=\"findings\"><thead><tr>");
-            foreach (var (key, label) in new[] { ("sev", "Severity"), ("rule", "Rule"), ("title", "Title"), ("category", "Category"), ("engine", "Engine"), ("loc", "Location") })
+            foreach (var (key, label) in new[] { ("sev", "Severity"), ("risk", "Risk"), ("rule", "Rule"), ("title", "Title"), ("category", "Category"), ("engine", "Engine"), ("loc", "Location") })
             {
                 h.Append("<th scope=\"col\" aria-sort=\"none\"><button type=\"button\" class=\"sort\" data-key=\"").Append(key).Append("\">").Append(label).Append("</button></th>");
             }
             h.Append("</tr></thead>\n");
             int index = 0;
-            foreach (var f in result.Findings) AppendFinding(h, f, ++index);
+            foreach (var f in RiskOrder.Sort(result.Findings)) AppendFinding(h, f, ++index);
             h.Append("</table>");
         }
         h.Append("</section>\n");
@@ -164,13 +164,14 @@ public sealed class HtmlReporter : IReporter
         h.Append("<tbody class=\"finding\" data-sev=\"").Append(((int)f.Severity).ToString(CultureInfo.InvariantCulture))
          .Append("\" data-category=\"").Append(E(f.Category)).Append("\" data-engine=\"").Append(E(f.Engine))
          .Append("\" data-file=\"").Append(E(file)).Append("\" data-rule=\"").Append(E(f.RuleId))
-         .Append("\" data-title=\"").Append(E(f.Title)).Append("\" data-line=\"").Append(f.Location.StartLine.ToString(CultureInfo.InvariantCulture)).Append("\">");
+         .Append("\" data-title=\"").Append(E(f.Title)).Append("\" data-risk=\"").Append(RiskOrder.Score(f).ToString(CultureInfo.InvariantCulture)).Append("\" data-line=\"").Append(f.Location.StartLine.ToString(CultureInfo.InvariantCulture)).Append("\">");
         h.Append("<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"true\" aria-controls=\"").Append(detailId).Append("\"><span class=\"chev\" aria-hidden=\"true\"></span><span class=\"sev sev-")
          .Append(f.Severity.ToWord()).Append("\">").Append(f.Severity.ToWord()).Append("</span></button></td>");
+        h.Append("<td class=\"risk\"><b>").Append(RiskOrder.Score(f).ToString(CultureInfo.InvariantCulture)).Append("</b></td>");
         h.Append("<td><code>").Append(E(f.RuleId)).Append("</code></td><td>").Append(E(f.Title)).Append("</td><td>").Append(E(f.Category)).Append("</td><td>").Append(E(f.Engine))
          .Append("</td><td class=\"loc\"><code>").Append(E(RuleTable.Where(f))).Append("</code></td></tr>");
 
-        h.Append("<tr class=\"detail\" id=\"").Append(detailId).Append("\"><td colspan=\"6\"><div class=\"detail-body\">");
+        h.Append("<tr class=\"detail\" id=\"").Append(detailId).Append("\"><td colspan=\"7\"><div class=\"detail-body\">");
         h.Append("<p class=\"msg\">").Append(E(f.Message)).Append("</p>");
         h.Append("<p class=\"muted\">confidence ").Append(f.Confidence.ToWord());
         if (f.Location.Path is { Length: > 0 })
@@ -205,14 +206,59 @@ public sealed class HtmlReporter : IReporter
             h.Append("</ol>");
         }
         h.Append("<h3>Remediation</h3><p>").Append(E(f.Remediation)).Append("</p>");
+        AppendRisk(h, f.Risk ?? RiskScore.Assess(f));
         var links = new List<string>();
-        links.AddRange(f.Cwe.Select(c => Taxonomy.CweUrl(c) is { } u ? Html.Link(u, c) : E(c)));
-        links.AddRange(f.Owasp.Select(o => Taxonomy.OwaspUrl(o) is { } u ? Html.Link(u, "OWASP " + o) : E("OWASP " + o)));
-        links.AddRange(f.Mitre.Select(m => Taxonomy.AttackUrl(m) is { } u ? Html.Link(u, "ATT&CK " + m) : E("ATT&CK " + m)));
+        if (f.Taxonomy is { } taxonomy)
+        {
+            AppendTaxonomy(h, taxonomy);
+            var mapped = taxonomy.Cwe.Concat(taxonomy.OwaspLlm).Concat(taxonomy.OwaspMcp).Concat(taxonomy.OwaspAgentic).Concat(taxonomy.Attack).Concat(taxonomy.Atlas).ToHashSet(StringComparer.Ordinal);
+            links.AddRange(f.Owasp.Where(o => !mapped.Contains(o)).Select(o => Taxonomy.OwaspUrl(o) is { } u ? Html.Link(u, "OWASP " + o) : E("OWASP " + o)));
+        }
+        else
+        {
+            links.AddRange(f.Cwe.Select(c => Taxonomy.CweUrl(c) is { } u ? Html.Link(u, c) : E(c)));
+            links.AddRange(f.Owasp.Select(o => Taxonomy.OwaspUrl(o) is { } u ? Html.Link(u, "OWASP " + o) : E("OWASP " + o)));
+            links.AddRange(f.Mitre.Select(m => Taxonomy.AttackUrl(m) is { } u ? Html.Link(u, "ATT&CK " + m) : E("ATT&CK " + m)));
+        }
         links.AddRange(f.References.Select(r => Html.Link(r, r)));
         if (links.Count > 0) h.Append("<p class=\"refs\">").Append(string.Join(" · ", links)).Append("</p>");
         h.Append("<p class=\"muted fp\">fingerprint <code>").Append(E(f.Fingerprint)).Append("</code></p>");
         h.Append("</div></td></tr></tbody>\n");
+    }
+
+    private static void AppendRisk(StringBuilder h, FindingRisk r)
+    {
+        string E(string? x) => Html.Encode(x);
+        string N(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+        h.Append("<h3>Risk ").Append(r.Score.ToString(CultureInfo.InvariantCulture)).Append("/100</h3><ul class=\"factors\">");
+        h.Append("<li>severity <b>").Append(r.Severity.ToWord()).Append("</b> (").Append(N(RiskScore.SeverityPoints(r.Severity))).Append(" points)</li>");
+        h.Append("<li>confidence <b>").Append(r.Confidence.ToWord()).Append("</b> (×").Append(N(RiskScore.ConfidenceFactor(r.Confidence))).Append(")</li>");
+        h.Append("<li>reachability <b>").Append(RiskWords.Of(r.Reachability)).Append("</b> (×").Append(N(RiskScore.ReachabilityFactor(r.Reachability))).Append("): ").Append(E(r.ReachabilityReason)).Append("</li>");
+        h.Append("<li>exposure <b>").Append(RiskWords.Of(r.Exposure)).Append("</b> (×").Append(N(RiskScore.ExposureFactor(r.Exposure))).Append("): ").Append(E(r.ExposureReason)).Append("</li>");
+        h.Append("<li>known exploitation <b>").Append(RiskWords.Of(r.Exploitation)).Append("</b>");
+        if (r.Exploitation != Exploitation.None) h.Append(" (closes ").Append(N(RiskScore.ExploitationBoost(r.Exploitation) * 100)).Append("% of the gap to 100, scaled by severity)");
+        if (r.ExploitationSource is { } source) h.Append(": ").Append(Html.Link(source, source));
+        h.Append("</li></ul>");
+    }
+
+    private static readonly (string Framework, string Label)[] TaxonomyLabels =
+    [
+        (Core.Intel.TaxonomyCatalog.Cwe, "CWE"), (Core.Intel.TaxonomyCatalog.OwaspLlm, "OWASP LLM Top 10 2025"), (Core.Intel.TaxonomyCatalog.OwaspMcp, "OWASP MCP Top 10"),
+        (Core.Intel.TaxonomyCatalog.OwaspAgentic, "OWASP Agentic Top 10 2026"), (Core.Intel.TaxonomyCatalog.Attack, "MITRE ATT&CK"), (Core.Intel.TaxonomyCatalog.Atlas, "MITRE ATLAS"),
+    ];
+
+    private static void AppendTaxonomy(StringBuilder h, FindingTaxonomy t)
+    {
+        h.Append("<h3>Mappings</h3><dl class=\"mappings\">");
+        foreach (var (framework, label) in TaxonomyLabels)
+        {
+            var ids = Core.Intel.TaxonomyCatalog.Get(t, framework);
+            h.Append("<dt>").Append(Html.Encode(label)).Append("</dt><dd>");
+            if (ids.Count > 0) h.Append(string.Join(", ", ids.Select(id => Taxonomy.UrlOf(id) is { } u ? Html.Link(u, id) : Html.Encode(id))));
+            else h.Append("<span class=\"muted\">n/a").Append(t.NotApplicable.TryGetValue(framework, out var why) ? ": " + Html.Encode(why) : "").Append("</span>");
+            h.Append("</dd>");
+        }
+        h.Append("</dl>");
     }
 
     private const string Css = """
@@ -237,6 +283,7 @@ public sealed class HtmlReporter : IReporter
         pre.code{background:#0f172a;color:#e2e8f0;border-radius:6px;padding:8px 10px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;margin:4px 0}
         pre.code .ln{display:inline-block;min-width:3em;color:#94a3b8;user-select:none}pre.code .hit{display:block;background:#7f1d1d66}pre.code mark{background:none;color:#fde68a}
         .trace{margin:0;padding-left:22px}.refs a{color:var(--accent)}.loc code{word-break:break-all}.tag{font-size:11px;border:1px solid var(--line);border-radius:4px;padding:0 4px}.tag.bad{border-color:#b91c1c;color:#b91c1c}
+        .factors{margin:0;padding-left:20px}dl.mappings{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:4px 0}dl.mappings dt{color:var(--muted)}dl.mappings dd{margin:0}td.risk{text-align:right}
         .rules td:first-child,tbody.finding td:nth-child(2) code{white-space:nowrap}footer{color:var(--muted);padding:24px 20px 32px}
         @media print{body{font-size:11px}.controls,button.sort::after{display:none}thead th{position:static}tr.detail{display:table-row!important}.chev{display:none}tbody.finding{break-inside:avoid}
           pre.code{background:#fff;color:#000;border:1px solid #999}pre.code .hit{background:#fee2e2}pre.code mark{color:#000;font-weight:700}.charts{grid-template-columns:1fr 1fr}a{color:#000}}
@@ -271,7 +318,7 @@ public sealed class HtmlReporter : IReporter
           }
           function key(body, k) {
             if (k === 'loc') return [body.getAttribute('data-file'), Number(body.getAttribute('data-line'))];
-            if (k === 'sev') return [Number(body.getAttribute('data-sev'))];
+            if (k === 'sev' || k === 'risk') return [Number(body.getAttribute('data-' + k))];
             return [body.getAttribute('data-' + k) || ''];
           }
           function compare(a, b) {
@@ -286,7 +333,7 @@ public sealed class HtmlReporter : IReporter
               var th = button.parentNode;
               var k = button.getAttribute('data-key');
               var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
-              if (th.getAttribute('aria-sort') === 'none' && k === 'sev') dir = 'descending';
+              if (th.getAttribute('aria-sort') === 'none' && (k === 'sev' || k === 'risk')) dir = 'descending';
               table.querySelectorAll('thead th').forEach(function (x) { x.setAttribute('aria-sort', 'none'); });
               th.setAttribute('aria-sort', dir);
               var sign = dir === 'ascending' ? 1 : -1;

@@ -79,8 +79,15 @@ public static class JsonReportReader
                 Str(s, "path", $"{at}.trace[{i}]"), (int)Long(s, "line", $"{at}.trace[{i}]"), (int)Long(s, "column", $"{at}.trace[{i}]"),
                 Str(s, "snippet", $"{at}.trace[{i}]"), Str(s, "note", $"{at}.trace[{i}]"))).ToList();
         }
+        var risk = ReadRisk(f, at, severity, confidence);
         return new Finding
         {
+            Risk = risk,
+            Signals = risk is null ? null : new RiskSignals
+            {
+                Exposure = risk.Exposure, ExposureReason = risk.ExposureReason, Exploitation = risk.Exploitation, ExploitationSource = risk.ExploitationSource,
+            },
+            Taxonomy = ReadTaxonomy(f, at),
             Fingerprint = Str(f, "fingerprint", at),
             RuleId = Str(f, "ruleId", at),
             Title = Str(f, "title", at),
@@ -99,6 +106,45 @@ public static class JsonReportReader
             Mitre = Strings(f, "mitre", at),
             References = Strings(f, "references", at),
             Trace = trace,
+        };
+    }
+
+    /// <summary>The optional <c>risk</c> object (reports written before it existed have none: the score is then
+    /// recomputed from the finding).</summary>
+    private static FindingRisk? ReadRisk(JsonElement f, string at, Severity severity, Confidence confidence)
+    {
+        if (!f.TryGetProperty("risk", out var r) || r.ValueKind != JsonValueKind.Object) return null;
+        at += ".risk";
+        var score = Long(r, "score", at);
+        if (score > 100) throw new FormatException($"{at}.score: {score} is above 100");
+        var factors = Obj(r, "factors", at);
+        var reach = Obj(factors, "reachability", at + ".factors");
+        var exposure = Obj(factors, "exposure", at + ".factors");
+        var exploitation = Obj(factors, "exploitation", at + ".factors");
+        var reachability = RiskWords.ParseReachability(Str(reach, "value", at + ".factors.reachability"))
+            ?? throw new FormatException($"{at}.factors.reachability.value: not a reachability");
+        var exposureLevel = RiskWords.ParseExposure(Str(exposure, "value", at + ".factors.exposure"))
+            ?? throw new FormatException($"{at}.factors.exposure.value: not an exposure");
+        var exploited = RiskWords.ParseExploitation(Str(exploitation, "value", at + ".factors.exploitation"))
+            ?? throw new FormatException($"{at}.factors.exploitation.value: not an exploitation");
+        return new FindingRisk((int)score, severity, confidence, reachability, OptStr(reach, "reason") ?? "", exposureLevel, OptStr(exposure, "reason") ?? "",
+            exploited, OptStr(exploitation, "source"));
+    }
+
+    private static FindingTaxonomy? ReadTaxonomy(JsonElement f, string at)
+    {
+        if (!f.TryGetProperty("taxonomy", out var t) || t.ValueKind != JsonValueKind.Object) return null;
+        at += ".taxonomy";
+        List<string> Opt(string name) => t.TryGetProperty(name, out _) ? Strings(t, name, at) : [];
+        var notApplicable = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (t.TryGetProperty("notApplicable", out var na) && na.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in na.EnumerateObject()) if (p.Value.ValueKind == JsonValueKind.String) notApplicable[p.Name] = p.Value.GetString()!;
+        }
+        return new FindingTaxonomy
+        {
+            Cwe = Opt("cwe"), OwaspLlm = Opt("owaspLlm"), OwaspMcp = Opt("owaspMcp"), OwaspAgentic = Opt("owaspAgentic"),
+            Attack = Opt("attack"), Atlas = Opt("atlas"), NotApplicable = notApplicable,
         };
     }
 

@@ -57,6 +57,27 @@ public sealed class JsonReporter : IReporter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var f in live.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("server", f.Server);
+                json.WriteString("reason", f.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("servers");
+            foreach (var s in live.Servers)
+            {
+                json.WriteStartObject();
+                json.WriteString("server", s.Server);
+                json.WriteString("status", s.Status);
+                json.WriteString("target", s.Target);
+                if (s.Source is not null) json.WriteString("source", s.Source);
+                if (s.Reason is not null) json.WriteString("reason", s.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -139,6 +160,8 @@ public sealed class JsonReporter : IReporter
         WriteList(json, "owasp", f.Owasp);
         WriteList(json, "mitre", f.Mitre);
         WriteList(json, "references", f.References);
+        if (f.Taxonomy is { } taxonomy) WriteTaxonomy(json, taxonomy);
+        if (f.Risk is { } risk) WriteRisk(json, risk);
         if (f.Trace is { Count: > 0 } trace)
         {
             json.WriteStartArray("trace");
@@ -154,6 +177,54 @@ public sealed class JsonReporter : IReporter
             }
             json.WriteEndArray();
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>taxonomy</c>: the finding's entries per framework (cwe, owaspLlm, owaspMcp, owaspAgentic, attack,
+    /// atlas) and, for an empty framework, why (<c>notApplicable</c>).</summary>
+    private static void WriteTaxonomy(Utf8JsonWriter json, FindingTaxonomy t)
+    {
+        json.WriteStartObject("taxonomy");
+        foreach (var framework in Core.Intel.TaxonomyCatalog.Frameworks) WriteList(json, framework, Core.Intel.TaxonomyCatalog.Get(t, framework));
+        if (t.NotApplicable.Count > 0)
+        {
+            json.WriteStartObject("notApplicable");
+            foreach (var (framework, reason) in t.NotApplicable.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(framework, reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>risk</c>: the 0-100 score and each factor's value, multiplier and reason (docs/risk-score.md).</summary>
+    private static void WriteRisk(Utf8JsonWriter json, FindingRisk r)
+    {
+        json.WriteStartObject("risk");
+        json.WriteNumber("score", r.Score);
+        json.WriteStartObject("factors");
+        json.WriteStartObject("severity");
+        json.WriteString("value", r.Severity.ToWord());
+        json.WriteNumber("points", RiskScore.SeverityPoints(r.Severity));
+        json.WriteEndObject();
+        json.WriteStartObject("confidence");
+        json.WriteString("value", r.Confidence.ToWord());
+        json.WriteNumber("factor", RiskScore.ConfidenceFactor(r.Confidence));
+        json.WriteEndObject();
+        json.WriteStartObject("reachability");
+        json.WriteString("value", RiskWords.Of(r.Reachability));
+        json.WriteNumber("factor", RiskScore.ReachabilityFactor(r.Reachability));
+        json.WriteString("reason", r.ReachabilityReason);
+        json.WriteEndObject();
+        json.WriteStartObject("exposure");
+        json.WriteString("value", RiskWords.Of(r.Exposure));
+        json.WriteNumber("factor", RiskScore.ExposureFactor(r.Exposure));
+        json.WriteString("reason", r.ExposureReason);
+        json.WriteEndObject();
+        json.WriteStartObject("exploitation");
+        json.WriteString("value", RiskWords.Of(r.Exploitation));
+        json.WriteNumber("boost", RiskScore.ExploitationBoost(r.Exploitation));
+        if (r.ExploitationSource is not null) json.WriteString("source", r.ExploitationSource);
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

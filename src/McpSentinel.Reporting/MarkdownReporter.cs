@@ -46,7 +46,7 @@ public sealed class MarkdownReporter : IReporter
 
         var footer = $"\n<sub>mcp-sentinel {Escape(result.ToolVersion)} · engines: {Escape(string.Join(", ", result.Engines))} · {result.DurationMs.ToString(CultureInfo.InvariantCulture)} ms</sub>\n";
         var files = result.Findings.GroupBy(RuleTable.FileOf)
-            .OrderByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            .OrderByDescending(g => g.Max(RiskOrder.Score)).ThenByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
 
         var body = new StringBuilder();
         int shownFiles = 0, shownFindings = 0;
@@ -62,7 +62,7 @@ public sealed class MarkdownReporter : IReporter
         if (shownFiles < files.Count)
         {
             body.Append(CultureInfo.InvariantCulture,
-                $"\n> **Cut to fit {Limit:N0} characters:** {result.Findings.Count - shownFindings} finding(s) in {files.Count - shownFiles} more file(s) are not shown (lowest severities first). See the full HTML, JSON or SARIF report.\n");
+                $"\n> **Cut to fit {Limit:N0} characters:** {result.Findings.Count - shownFindings} finding(s) in {files.Count - shownFiles} more file(s) are not shown (lowest risk first). See the full HTML, JSON or SARIF report.\n");
         }
         return head.Append(body).Append(footer).ToString();
     }
@@ -72,14 +72,22 @@ public sealed class MarkdownReporter : IReporter
         var sb = new StringBuilder();
         var worst = findings.Max(f => f.Severity);
         sb.Append("<details><summary><b>").Append(Escape(file)).Append("</b> — ")
-          .Append(findings.Count.ToString(CultureInfo.InvariantCulture)).Append(" finding(s), worst: ").Append(worst.ToWord()).Append("</summary>\n\n");
-        foreach (var f in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location.StartLine))
+          .Append(findings.Count.ToString(CultureInfo.InvariantCulture)).Append(" finding(s), worst: ").Append(worst.ToWord())
+          .Append(", top risk ").Append(findings.Max(RiskOrder.Score).ToString(CultureInfo.InvariantCulture)).Append("</summary>\n\n");
+        foreach (var f in findings.OrderByDescending(RiskOrder.Score).ThenByDescending(f => f.Severity).ThenBy(f => f.Location.StartLine))
         {
+            var risk = f.Risk ?? RiskScore.Assess(f);
             string where = f.Location.Path is { Length: > 0 } ? "line " + f.Location.StartLine.ToString(CultureInfo.InvariantCulture) : Escape(f.Location.LogicalPath ?? "");
-            sb.Append("- **").Append(f.Severity.ToWord().ToUpperInvariant()).Append("** ").Append(where)
+            sb.Append("- **").Append(f.Severity.ToWord().ToUpperInvariant()).Append("** risk ").Append(risk.Score.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(where)
               .Append(" · <code>").Append(Escape(f.RuleId)).Append("</code> ").Append(Escape(f.Title));
             if (f.Cwe.Count > 0) sb.Append(" (").Append(Escape(string.Join(", ", f.Cwe))).Append(')');
             sb.Append("<br>").Append(Escape(f.Message));
+            sb.Append("<br>Risk: ").Append(Escape($"{RiskWords.Of(risk.Reachability)}, exposure {RiskWords.Of(risk.Exposure)}" + (risk.Exploitation == Exploitation.None ? "" : ", " + RiskWords.Of(risk.Exploitation))));
+            if (f.Taxonomy is { } t)
+            {
+                var ids = t.OwaspLlm.Concat(t.OwaspMcp).Concat(t.OwaspAgentic).Concat(t.Attack).Concat(t.Atlas).ToList();
+                if (ids.Count > 0) sb.Append(" · Maps to: ").Append(Escape(string.Join(", ", ids)));
+            }
             if (f.Evidence.Length > 0)
             {
                 var evidence = f.Evidence.Length > EvidenceLimit ? f.Evidence[..EvidenceLimit] + "…" : f.Evidence;

@@ -132,11 +132,11 @@ public sealed class PdfReporter : IReporter
             w.Paragraph("No findings.", w.Body);
             return;
         }
-        var ordered = result.Findings.OrderByDescending(f => f.Severity).ThenBy(f => RuleTable.FileOf(f), StringComparer.Ordinal).ThenBy(f => f.Location.StartLine).ToList();
-        w.Paragraph("Overview, most severe first; details follow.", w.Small, after: 4);
+        var ordered = result.Findings.OrderByDescending(f => f.Severity).ThenByDescending(RiskOrder.Score).ThenBy(f => RuleTable.FileOf(f), StringComparer.Ordinal).ThenBy(f => f.Location.StartLine).ToList();
+        w.Paragraph("Overview, most severe first and highest risk first within a severity; details follow.", w.Small, after: 4);
         int n = 0;
-        w.Table(["#", "Severity", "Rule", "Title", "Location"], [4, 8, 17, 37, 34],
-            ordered.Select(f => (IReadOnlyList<string>)[N(++n), f.Severity.ToWord(), f.RuleId, f.Title, RuleTable.Where(f)]));
+        w.Table(["#", "Severity", "Risk", "Rule", "Title", "Location"], [4, 8, 5, 17, 34, 32],
+            ordered.Select(f => (IReadOnlyList<string>)[N(++n), f.Severity.ToWord(), N(RiskOrder.Score(f)), f.RuleId, f.Title, RuleTable.Where(f)]));
 
         n = 0;
         foreach (var group in ordered.GroupBy(f => f.Severity))
@@ -151,6 +151,7 @@ public sealed class PdfReporter : IReporter
                 w.Paragraph($"{N(++n)}. {f.RuleId} — {f.Title}", w.Bold, indent: 8, after: 1);
                 w.Paragraph($"{RuleTable.Where(f)} · {f.Category} · confidence {f.Confidence.ToWord()} · {f.Engine}", w.Small, new XSolidBrush(XColor.FromArgb(75, 85, 99)), indent: 8, after: 2);
                 w.Paragraph(f.Message, w.Body, indent: 8, after: 2);
+                w.Paragraph(RiskWords.Describe(f.Risk ?? RiskScore.Assess(f)), w.Small, new XSolidBrush(XColor.FromArgb(75, 85, 99)), indent: 8, after: 2);
                 if (f.Evidence.Length > 0)
                 {
                     w.Paragraph("Evidence" + (f.Location.Path is { Length: > 0 } ? $" (line {N(f.Location.StartLine)})" : ""), w.SmallBold, indent: 8, after: 1);

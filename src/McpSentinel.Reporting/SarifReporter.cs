@@ -205,9 +205,36 @@ public sealed class SarifReporter : IReporter
         json.WriteString("confidence", f.Confidence.ToWord());
         json.WriteString("engine", f.Engine);
         json.WriteString("security-severity", SecuritySeverity(f.Severity));
+        var risk = f.Risk ?? RiskScore.Assess(f);
+        json.WriteNumber("risk-score", risk.Score);
+        json.WriteStartObject("risk");
+        json.WriteNumber("score", risk.Score);
+        json.WriteString("reachability", RiskWords.Of(risk.Reachability));
+        json.WriteString("exposure", RiskWords.Of(risk.Exposure));
+        json.WriteString("exploitation", RiskWords.Of(risk.Exploitation));
+        if (risk.ExploitationSource is not null) json.WriteString("exploitationSource", risk.ExploitationSource);
+        json.WriteEndObject();
+        if (f.Taxonomy is { } taxonomy)
+        {
+            json.WriteStartArray("tags");
+            foreach (var framework in Core.Intel.TaxonomyCatalog.Frameworks)
+            {
+                foreach (var id in Core.Intel.TaxonomyCatalog.Get(taxonomy, framework)) json.WriteStringValue(Tag(framework, id));
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>The tag of a taxonomy id: <c>external/cwe/cwe-78</c>, <c>external/owasp/LLM01:2025</c>,
+    /// <c>external/mitre/T1059</c> (ATT&amp;CK and ATLAS alike).</summary>
+    private static string Tag(string framework, string id) => framework switch
+    {
+        Core.Intel.TaxonomyCatalog.Cwe => "external/cwe/" + id.ToLowerInvariant(),
+        Core.Intel.TaxonomyCatalog.Attack or Core.Intel.TaxonomyCatalog.Atlas => "external/mitre/" + id,
+        _ => "external/owasp/" + id,
+    };
 
     private static void WriteRegion(Utf8JsonWriter json, int startLine, int startColumn, int endLine, int endColumn, string snippet)
     {

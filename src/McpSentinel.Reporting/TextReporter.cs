@@ -46,10 +46,20 @@ public sealed class TextReporter : IReporter
         if (result.LiveCoverage is { } live)
         {
             console.MarkupLine((live.Failed.Count > 0 ? "[yellow]" : "[grey]") + Safe(live.Describe()) + "[/]");
+            if (live.Servers.Count > 1 || live.Skipped.Count > 0)
+            {
+                foreach (var s in live.Servers)
+                {
+                    var color = s.Status == LiveServerStatus.Started ? "grey" : "yellow";
+                    console.MarkupLine($"[{color}]  {Safe(s.Status),-8} {Safe(s.Server)}  {Safe(s.Target)}" + (s.Source is null ? "" : $"  ({Safe(s.Source)})") + (s.Reason is null ? "" : $": {Safe(s.Reason)}") + "[/]");
+                }
+            }
         }
         console.WriteLine();
 
-        foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)"))
+        // files with the riskiest finding first; findings in file order within a file
+        foreach (var group in result.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogicalPath ?? "(surface)")
+            .Select((g, i) => (g, i)).OrderByDescending(x => x.g.Max(Formatting.RiskOrder.Score)).ThenBy(x => x.i).Select(x => x.g))
         {
             console.MarkupLine($"[bold underline]{Safe(group.Key)}[/]");
             foreach (var f in group)
@@ -57,6 +67,7 @@ public sealed class TextReporter : IReporter
                 var where = f.Location.Path is null ? Safe(f.Location.LogicalPath ?? "") : $"{f.Location.StartLine}:{f.Location.StartColumn}";
                 console.MarkupLine($"  {SeverityMarkup(f.Severity)} {where,-8} [bold]{Safe(f.RuleId)}[/] {Safe(f.Title)}");
                 console.MarkupLine($"           [grey]{Safe(f.Category)} · {Safe(string.Join(", ", f.Cwe))} · confidence {f.Confidence.ToWord()} · {Safe(f.Engine)}[/]");
+                console.MarkupLine($"           [grey]{Safe(RiskWords.Describe(f.Risk ?? RiskScore.Assess(f)))}[/]");
                 if (f.Evidence.Length > 0) console.MarkupLine($"           [grey]│[/] {Safe(f.Evidence)}");
                 if (f.Trace is { Count: > 0 } trace)
                 {

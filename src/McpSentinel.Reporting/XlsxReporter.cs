@@ -7,7 +7,8 @@ using MiniExcelLibs.OpenXml;
 namespace McpSentinel.Reporting;
 
 /// <summary>An Excel workbook (MiniExcel) with three sheets: Summary (key/value), Findings (one row per finding with every
-/// contract field; header row frozen, auto-filter on) and Rules. Text that a spreadsheet would evaluate as a formula
+/// contract field, its risk score and factors and its mappings by framework, highest risk first; header row frozen,
+/// auto-filter on) and Rules. Text that a spreadsheet would evaluate as a formula
 /// (starting with = + - @ tab or CR) gets a leading apostrophe; characters XML cannot carry become U+FFFD.</summary>
 public sealed class XlsxReporter : IReporter
 {
@@ -42,8 +43,9 @@ public sealed class XlsxReporter : IReporter
         Add("Suppressed", s.Suppressed);
         foreach (var d in result.Diagnostics.Take(1000)) Add(d.Incomplete ? "Diagnostic (incomplete)" : "Diagnostic (note)", d.Path + ": " + d.Message);
 
-        var findings = result.Findings.Select(f => new Dictionary<string, object?>
+        var findings = RiskOrder.Sort(result.Findings).Select(f => new Dictionary<string, object?>
         {
+            ["risk"] = RiskOrder.Score(f),
             ["severity"] = f.Severity.ToWord(),
             ["confidence"] = f.Confidence.ToWord(),
             ["ruleId"] = Cell(f.RuleId),
@@ -63,6 +65,14 @@ public sealed class XlsxReporter : IReporter
             ["owasp"] = Cell(string.Join(", ", f.Owasp)),
             ["mitre"] = Cell(string.Join(", ", f.Mitre)),
             ["references"] = Cell(string.Join(" ", f.References)),
+            ["reachability"] = RiskWords.Of((f.Risk ?? RiskScore.Assess(f)).Reachability),
+            ["exposure"] = RiskWords.Of((f.Risk ?? RiskScore.Assess(f)).Exposure),
+            ["exploitation"] = RiskWords.Of((f.Risk ?? RiskScore.Assess(f)).Exploitation),
+            ["owaspLlm"] = Cell(string.Join(", ", f.Taxonomy?.OwaspLlm ?? [])),
+            ["owaspMcp"] = Cell(string.Join(", ", f.Taxonomy?.OwaspMcp ?? [])),
+            ["owaspAgentic"] = Cell(string.Join(", ", f.Taxonomy?.OwaspAgentic ?? [])),
+            ["attack"] = Cell(string.Join(", ", f.Taxonomy?.Attack ?? [])),
+            ["atlas"] = Cell(string.Join(", ", f.Taxonomy?.Atlas ?? [])),
             ["trace"] = Cell(f.Trace is { Count: > 0 } t ? string.Join(" → ", t.Select(x => $"{x.Path}:{x.Line} {x.Note}: {x.Snippet}")) : ""),
             ["fingerprint"] = Cell(f.Fingerprint),
         }).ToList();

@@ -43,6 +43,21 @@ public sealed class FileDiscoveryTests
     }
 
     [Fact]
+    public void Walk_NestedNegation_ReincludesFileIgnoredByParent_ButNotInsideIgnoredFolder()
+    {
+        using var tree = new TempTree()
+            .WithFile(".gitignore", "*.gen.py\nbuild/\n")
+            .WithFile("root.gen.py", "x")
+            .WithFile("pkg/.gitignore", "!keep.gen.py\n")
+            .WithFile("pkg/keep.gen.py", "x").WithFile("pkg/other.gen.py", "x")
+            .WithFile("build/.gitignore", "!*.py\n").WithFile("build/out.py", "x");
+        var (files, _) = Walk(tree);
+        // As git does: the deeper file's negation wins over the parent's pattern; a folder the parent ignores is never
+        // entered, so a negation inside it does not bring its files back.
+        Assert.Equal(["pkg/keep.gen.py"], files.Select(f => f.RelativePath).Order().ToArray());
+    }
+
+    [Fact]
     public void Walk_NoGitignore_ScansIgnoredFiles()
     {
         using var tree = new TempTree().WithFile(".gitignore", "b.py\n").WithFile("a.py", "x").WithFile("b.py", "x");

@@ -62,12 +62,17 @@ public sealed class ScannerTests
     }
 
     [Fact]
-    public void RiskScore_GrowsWithSeverity_AndStaysWithin100()
+    public void RiskScore_GrowsWithTheNumberOfFindings_AndStaysWithin100()
     {
         Assert.Equal(0, RiskScore.ForScan([]));
+        using var one = new TempTree().WithFile("f0.py", "subprocess.run(c, shell=True)\n");
+        var single = Scan(one.Root);
+        var finding = Assert.Single(single.Findings);
+        Assert.NotNull(finding.Risk);
+        Assert.Equal(finding.Risk.Score, single.Summary.RiskScore); // one finding: the scan scores what it scores
         using var tree = new TempTree();
         for (int i = 0; i < 40; i++) tree.WithFile($"f{i}.py", "subprocess.run(c, shell=True)\n");
         var score = Scan(tree.Root).Summary.RiskScore;
-        Assert.InRange(score, 90, 100);
+        Assert.InRange(score, single.Summary.RiskScore + 1, 100);
     }
 }

@@ -24,14 +24,14 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public McpClient Client { get; private set; }
 
-    public static async Task<InProcessServer> StartAsync(McpServerOptions options)
+    public static async Task<InProcessServer> StartAsync(McpServerOptions options, Implementation? clientInfo = null)
     {
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var server = McpServer.Create(new StreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), "in-process"), options);
         var host = new InProcessServer(server, null!);
         var transport = new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream());
-        host.Client = await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromSeconds(10) });
+        host.Client = await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromSeconds(10), ClientInfo = clientInfo });
         return host;
     }
 

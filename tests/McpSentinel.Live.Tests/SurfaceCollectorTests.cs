@@ -194,6 +194,22 @@ public sealed class SurfaceCollectorTests
     }
 
     [Fact]
+    public void LiveTarget_ParseMany_UrlsAndCommandsSeparatedByThreeDashes()
+    {
+        var targets = LiveTarget.ParseMany(["http://127.0.0.1:1/mcp", "https://mcp.example.com/mcp", "node", "a.js", "--port", "http://x", "---", "python3", "-m", "b"]);
+        Assert.Equal(4, targets.Count);
+        Assert.Equal("http://127.0.0.1:1/mcp", targets[0].Url!.ToString());
+        Assert.Equal("https://mcp.example.com/mcp", targets[1].Url!.ToString());
+        // a URL after the command's name is one of its arguments, not a server
+        Assert.Equal(["node", "a.js", "--port", "http://x"], targets[2].Command);
+        Assert.Equal(["python3", "-m", "b"], targets[3].Command);
+        Assert.Equal(["node", "x.js", "--", "--flag"], Assert.Single(LiveTarget.ParseMany(["node", "x.js", "--", "--flag"])).Command);
+        Assert.Throws<ArgumentException>(() => LiveTarget.ParseMany(["node", "a.js", "---"]));
+        Assert.Throws<ArgumentException>(() => LiveTarget.ParseMany(["---", "node", "a.js"]));
+        Assert.Throws<ArgumentException>(() => LiveTarget.ParseMany([]));
+    }
+
+    [Fact]
     public void MinimalEnvironment_HasOnlyPathHomeAndExtras()
     {
         var env = LiveProbe.MinimalEnvironment(new Dictionary<string, string> { ["FOO"] = "bar" });

@@ -42,7 +42,7 @@ internal static class HostileSamples
             SampleResults.Finding("MCP-SEC-001", Severity.Medium, "config/settings.py", 3, "TOKEN = \"ghp_****…(40)\""),
             SampleResults.Finding("MCP-TP-001", Severity.Low, "", 1, "ignore previous instructions", logical: "server:demo/tool:run/description"),
             Adversarial(),
-        };
+        }.Select(f => McpSentinel.Core.Scanning.FindingAggregator.Enrich(f)).ToArray(); // taxonomy and risk, as a scan sets them
         var result = SampleResults.Create(findings);
         return result with
         {

@@ -73,7 +73,7 @@ public sealed class IntegrationTests(ITestOutputHelper output)
 
         // the overview table spans pages: its header row starts each of them
         var pages = text.Split('\f');
-        var withHeader = pages.Count(p => Regex.IsMatch(p, @"#\s+Severity\s+Rule\s+Title\s+Location", RegexOptions.None, TimeSpan.FromSeconds(5)));
+        var withHeader = pages.Count(p => Regex.IsMatch(p, @"#\s+Severity\s+Risk\s+Rule\s+Title\s+Location", RegexOptions.None, TimeSpan.FromSeconds(5)));
         Assert.True(withHeader >= 2, $"overview header on {withHeader} page(s)");
         Assert.Contains($"page 1 of {pages.Length - 1}", text, StringComparison.Ordinal);
 

@@ -8,7 +8,7 @@ namespace McpSentinel.Reporting.Tests;
 
 public sealed class SarifReporterTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(RepoPaths.Of("tests/Fixtures/sarif-2.1.0.json"));
+    internal static readonly JsonSchema Schema = JsonSchema.FromFile(RepoPaths.Of("tests/Fixtures/sarif-2.1.0.json"));
 
     private static void AssertValid(string sarif)
     {

@@ -47,6 +47,23 @@ public sealed partial class FixtureCorpusTests(ITestOutputHelper output)
         foreach (var extra in found.Except(expected)) output.WriteLine($"false positive: {extra}");
         output.WriteLine($"files {files} (safe {safeFiles}), expected {expected.Count}, found {found.Count}, precision {precision:P1}, recall {recall:P1}");
 
+        // Per language (the folder under vulnerable/ and safe/): each must hold the bar on its own, so a strong language
+        // cannot hide a weak one.
+        static string LanguageOf((string Path, int Line, string Rule) item) => item.Path.Split('/')[1];
+        foreach (var language in expected.Select(LanguageOf).Concat(found.Select(LanguageOf)).Distinct().Order(StringComparer.Ordinal))
+        {
+            var e = expected.Where(x => LanguageOf(x) == language).ToHashSet();
+            var f = found.Where(x => LanguageOf(x) == language).ToHashSet();
+            double p = f.Count == 0 ? 0 : (double)f.Count(e.Contains) / f.Count;
+            double r = e.Count == 0 ? 0 : (double)e.Count(f.Contains) / e.Count;
+            output.WriteLine($"{language}: expected {e.Count}, found {f.Count}, precision {p:P1}, recall {r:P1}");
+            Assert.True(p >= 0.9 && r >= 0.9, $"{language}: precision {p:P1}, recall {r:P1}");
+        }
+        foreach (var language in new[] { "go", "csharp" })
+        {
+            Assert.True(expected.Count(x => LanguageOf(x) == language) >= 12, $"the labelled {language} corpus shrank");
+        }
+
         Assert.True(files >= 30 && safeFiles >= 12 && expected.Count >= 35, "the labelled corpus shrank");
         Assert.True(precision >= 0.9, $"precision {precision:P1} < 90%: {string.Join("; ", found.Except(expected))}");
         Assert.True(recall >= 0.9, $"recall {recall:P1} < 90%: {string.Join("; ", expected.Except(found))}");

@@ -49,6 +49,54 @@ public sealed class PrecedenceTests
         Assert.Equal(["static", "semantic"], result.Engines);
     }
 
+    [Theory]
+    [InlineData("server.go", """
+        package main
+
+        import (
+        	"context"
+        	"os/exec"
+
+        	"github.com/mark3labs/mcp-go/mcp"
+        )
+
+        func run(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+        	cmd := request.GetString("cmd", "")
+        	out, _ := exec.Command("sh", "-c", cmd).Output()
+        	log, _ := exec.Command("git", "log", "--oneline", cmd).Output()
+        	up, _ := exec.Command("sh", "-c", "uptime").Output()
+        	return mcp.NewToolResultText(string(out) + string(log) + string(up)), nil
+        }
+        """, 12)]
+    [InlineData("Tools.cs", """
+        using System.Diagnostics;
+        using ModelContextProtocol.Server;
+
+        [McpServerToolType]
+        public static class Tools
+        {
+            [McpServerTool]
+            public static void Run(string cmd)
+            {
+                Process.Start("bash", "-c " + cmd);
+                Process.Start("git", ["log", "--oneline", cmd]);
+                Process.Start("bash", "-c uptime");
+            }
+        }
+        """, 10)]
+    public void Scan_GoAndCSharp_TaintedSinkReportedOnceBySemantic(string name, string code, int taintedLine)
+    {
+        using var tree = new TempTree().WithFile(name, code);
+        var result = Scan(tree.Root, "static", "semantic");
+        var commands = result.Findings.Where(f => f.Category == Categories.CommandInjection).ToList();
+        var finding = Assert.Single(commands);
+        Assert.Equal(("semantic", taintedLine), (finding.Engine, finding.Location.StartLine));
+        Assert.NotNull(finding.Trace);
+        // The static rules alone do flag command execution here: the semantic verdicts are what silenced them.
+        var staticOnly = Scan(tree.Root, "static").Findings.Where(f => f.Category == Categories.CommandInjection).ToList();
+        Assert.NotEmpty(staticOnly);
+    }
+
     [Fact]
     public void Scan_StaticOnly_StillReportsTheRegexFindings()
     {

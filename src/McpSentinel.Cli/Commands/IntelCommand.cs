@@ -55,6 +55,7 @@ public static class IntelCommand
             foreach (var p in result.Problems) console.Error.WriteLine("warning: " + p);
             console.Out.WriteLine($"imported {result.AdvisoriesImported} advisories from {result.FilesRead} file(s)"
                 + (result.FilesRejected > 0 ? $", {result.FilesRejected} rejected" : "")
+                + (result.KnownExploitedImported > 0 ? $", {result.KnownExploitedImported} known-exploited CVEs" : "")
                 + $"; {result.TotalImported} imported advisories in {store.IntelDirectory}");
             return result.AdvisoriesImported == 0 && result.FilesRejected > 0 ? ExitCodes.Incomplete : ExitCodes.Clean;
         });
@@ -77,6 +78,8 @@ public static class IntelCommand
                 ? $" (data as of {built:yyyy-MM-dd}, {Age(now - new DateTimeOffset(built, TimeSpan.Zero))})" : "";
             console.Out.WriteLine($"bundled data:  version {AdvisoryDatabase.BundledVersion}{bundledAge}, {Describe(bundled)}");
             console.Out.WriteLine($"imported data: {(imported.Count == 0 ? "none (run 'mcp-sentinel intel import PATH' or 'mcp-sentinel intel update')" : Describe(imported))}");
+            var exploited = store.ReadKnownExploited(problems);
+            if (exploited.Count > 0) console.Out.WriteLine($"known exploited: {exploited.Count} CVEs from {string.Join(", ", exploited.Values.Select(e => e.Catalog).Distinct().Order(StringComparer.Ordinal))}");
             if (status.LastImport is { } last)
             {
                 console.Out.WriteLine($"last import:   {last.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} ({Age(now - last)})");

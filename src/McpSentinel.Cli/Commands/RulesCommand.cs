@@ -23,10 +23,13 @@ public static class RulesCommand
     private static RuleSet LoadOrThrow(string[]? dirs, CliConsole console)
     {
         var full = (dirs ?? []).Select(d => Path.GetFullPath(Path.Combine(console.WorkingDirectory, d)));
-        var (rules, errors) = RuleCatalog.Build(full, [], new Dictionary<string, Severity>());
+        var (rules, errors) = RuleCatalog.Build(full, [], new Dictionary<string, Severity>(), engineRules: EngineProviders.Rules);
         if (rules is null) throw new UsageException("the rules could not be loaded:\n  " + string.Join("\n  ", errors.Select(e => e.ToString())));
         return rules;
     }
+
+    /// <summary>One row of <c>rules list</c>: a YAML rule or an engine rule (detector).</summary>
+    private sealed record RuleRow(RuleMetadata Metadata, string Kind, string Engine, string Source);
 
     private static Command List(CliConsole console)
     {
@@ -34,11 +37,19 @@ public static class RulesCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var category = new Option<string?>("--category") { Description = "Only rules of this category." };
-        var command = new Command("list", "List the rules (built-in and --rules directories).") { rulesDir, format, category };
+        var engine = new Option<string?>("--engine") { Description = "Only rules of this engine: " + string.Join(", ", Core.Scanning.Scanner.KnownEngines) + "." };
+        var command = new Command("list", "List the rules: the YAML rules (built-in and --rules directories) and the rules built into the engines (config, surface, pin, deps, taint).") { rulesDir, format, category, engine };
         command.SetAction(parse =>
         {
-            var rules = LoadOrThrow(parse.GetValue(rulesDir), console).Rules
-                .Where(r => parse.GetValue(category) is not { } c || r.Metadata.Category == c).ToList();
+            if (parse.GetValue(engine) is { } e && !Core.Scanning.Scanner.KnownEngines.Contains(e))
+                throw new UsageException($"--engine: unknown engine '{e}' (available: {string.Join(", ", Core.Scanning.Scanner.KnownEngines)})");
+            var yaml = LoadOrThrow(parse.GetValue(rulesDir), console).Rules
+                .Select(r => new RuleRow(r.Metadata, r.Kind.ToString().ToLowerInvariant(), Core.Scanning.StaticEngine.EngineName, r.Source));
+            var detectors = EngineProviders.AllEngineRules.Select(r => new RuleRow(r.Metadata, "detector", r.Engine, $"built-in ({r.Engine} engine)"));
+            var rules = yaml.Concat(detectors)
+                .Where(r => parse.GetValue(category) is not { } c || r.Metadata.Category == c)
+                .Where(r => parse.GetValue(engine) is not { } en || r.Engine == en)
+                .OrderBy(r => r.Metadata.Id, StringComparer.Ordinal).ToList();
             if (parse.GetValue(format) == "json")
             {
                 using var stream = new MemoryStream();
@@ -54,7 +65,8 @@ public static class RulesCommand
                         json.WriteString("category", m.Category);
                         json.WriteString("severity", m.Severity.ToWord());
                         json.WriteString("confidence", m.Confidence.ToWord());
-                        json.WriteString("kind", r.Kind.ToString().ToLowerInvariant());
+                        json.WriteString("kind", r.Kind);
+                        json.WriteString("engine", r.Engine);
                         json.WriteStartArray("languages");
                         foreach (var l in m.Languages) json.WriteStringValue(l);
                         json.WriteEndArray();
@@ -77,11 +89,11 @@ public static class RulesCommand
                 ColorSystem = console.ColorOnOut ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             });
             ansi.Profile.Width = 160;
-            var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Severity", "Confidence", "Category", "Languages", "Title");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Severity", "Confidence", "Category", "Engine", "Languages", "Title");
             foreach (var r in rules)
             {
                 var m = r.Metadata;
-                table.AddRow(Markup.Escape(m.Id), m.Severity.ToWord(), m.Confidence.ToWord(), Markup.Escape(m.Category), Markup.Escape(string.Join(",", m.Languages)), Markup.Escape(m.Title));
+                table.AddRow(Markup.Escape(m.Id), m.Severity.ToWord(), m.Confidence.ToWord(), Markup.Escape(m.Category), Markup.Escape(r.Engine), Markup.Escape(string.Join(",", m.Languages)), Markup.Escape(m.Title));
             }
             ansi.Write(table);
             ansi.WriteLine($"{rules.Count} rule(s)");

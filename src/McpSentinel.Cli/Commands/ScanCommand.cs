@@ -22,14 +22,16 @@ public static class ScanCommand
         var discover = new DiscoverScanOptions();
         var compliance = new Option<string[]>("--compliance") { Description = "Add a compliance section to the JSON report for these frameworks (comma-separated or repeated): soc2, hipaa, pci-dss, nist-800-53, iso-27001." };
         var live = new LiveInputs();
+        var diffBase = new Option<string?>("--diff-base") { Description = "Report only what the change since this git revision introduces: scan the files changed since its merge base with HEAD (committed, staged, modified or untracked), and leave out findings already present at the base." };
         var lockFile = new Option<string?>("--lock") { Description = "Compare server surfaces (live or from snapshots) with this lock file from 'mcp-sentinel pin' and report changes." };
 
         var command = new Command("scan", "Scan MCP server code, client configurations, snapshots or a live server (--live) for vulnerabilities, secrets and tool poisoning.");
         inputs.AddTo(command);
         foreach (var option in new Option[] { format, output, outputDir, failOn, baseline, noProgress, quiet, compliance }) command.Options.Add(option);
         discover.AddTo(command);
-        live.AddTo(command);
+        live.AddTo(command, several: true);
         command.Options.Add(lockFile);
+        command.Options.Add(diffBase);
 
         command.SetAction(parse =>
         {
@@ -37,9 +39,22 @@ public static class ScanCommand
             live.Validate(parse);
             bool isLive = live.IsLive(parse);
             var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline), targetsOverride: isLive ? [console.WorkingDirectory] : null);
-            if (isLive) options = LiveInputs.Apply(options, live.Probe(parse, parse.GetValue(inputs.Targets) ?? [], console, parse.GetValue(quiet)));
             if (parse.GetValue(lockFile) is { } lockPath) options = options with { SurfaceLock = LiveInputs.LoadLock(Path.GetFullPath(Path.Combine(console.WorkingDirectory, lockPath))) };
-            options = discover.Apply(parse, options, inputs, console);
+            var discovered = discover.Run(parse, options.Discovery.MaxFileSize, isLive, console);
+            if (isLive)
+            {
+                var tokens = parse.GetValue(inputs.Targets) ?? [];
+                var servers = new List<PlannedServer>(live.Plan(parse, tokens, console));
+                if (discovered is { } d)
+                {
+                    if (parse.GetValue(live.Env) is { Length: > 0 } || parse.GetValue(live.Header) is { Length: > 0 } || parse.GetValue(live.Name) is not null)
+                        throw new UsageException("--env, --header and --name apply to servers given with --live; configured servers get the env and headers of their configuration");
+                    servers.AddRange(DiscoverScanOptions.PlanServers(d.Result, d.Options, parse.GetValue(live.Sandbox)));
+                }
+                else if (tokens.Length == 0) throw new UsageException("--live needs a server: a URL, or -- COMMAND ARGS… (or --discover to use the configured servers)");
+                options = LiveInputs.Apply(options, live.Collect(parse, servers, console, parse.GetValue(quiet), parse.GetValue(discover.Yes)));
+            }
+            if (discovered is { } found) options = discover.Apply(parse, options, inputs, found.Result, isLive);
             Severity threshold = config.FailOn ?? Severity.High;
             if (parse.GetValue(failOn) is { } fo)
             {
@@ -50,6 +65,12 @@ public static class ScanCommand
             bool showProgress = console.ErrorIsTerminal && !parse.GetValue(noProgress) && !isQuiet && !isLive;
 
             var frameworks = ResolveCompliance(parse.GetValue(compliance));
+            if (parse.GetValue(diffBase) is { } rev)
+            {
+                if (isLive) throw new UsageException("--diff-base applies to files, not to a live scan");
+                try { options = DiffBaseScan.Prepare(new Scanner(engines: EngineProviders.All), options, rev, console.Cancellation); }
+                catch (Core.Git.GitDiffException ex) { throw new UsageException(ex.Message); }
+            }
             var result = Run(options, showProgress, console);
             if (frameworks.Count > 0) result = result with { Compliance = Core.Compliance.ComplianceEvaluator.Evaluate(frameworks, result.Findings, result.Engines) };
             plan.Write(result, console);

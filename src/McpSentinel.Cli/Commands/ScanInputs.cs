@@ -82,7 +82,7 @@ public sealed class ScanInputs
         if (jobs is < 1 or > 256) throw new UsageException("--jobs must be between 1 and 256");
 
         var ruleDirs = config.RuleDirectories.Concat((parse.GetValue(Rules) ?? []).Select(d => Path.GetFullPath(Path.Combine(console.WorkingDirectory, d))));
-        var (ruleSet, ruleErrors) = RuleCatalog.Build(ruleDirs, config.DisableRules, config.SeverityOverrides, includeBuiltin: !parse.GetValue(NoBuiltinRules));
+        var (ruleSet, ruleErrors) = RuleCatalog.Build(ruleDirs, config.DisableRules, config.SeverityOverrides, includeBuiltin: !parse.GetValue(NoBuiltinRules), engineRules: EngineProviders.Rules);
         if (ruleSet is null)
         {
             throw new UsageException("the rules could not be loaded:\n  " + string.Join("\n  ", ruleErrors.Select(r => r.ToString())));

@@ -10,6 +10,9 @@ public static class ComplianceEvaluator
     {
         ["static"] = Categories.All.Where(c => c is not (Categories.SupplyChain or Categories.RugPull or Categories.ToolShadowing or Categories.ToxicFlow)).ToArray(),
         ["deps"] = [Categories.SupplyChain],
+        ["config"] = [Categories.HardcodedSecret, Categories.SupplyChain, Categories.InsecureConfig, Categories.SensitiveFileAccess],
+        ["semantic"] = [Categories.CommandInjection, Categories.CodeInjection, Categories.PathTraversal, Categories.Ssrf, Categories.SqlInjection, Categories.UnsafeDeserialization],
+        ["surface"] = [Categories.ToolPoisoning, Categories.PromptInjection, Categories.ToolShadowing, Categories.ToxicFlow, Categories.RugPull, Categories.SensitiveFileAccess, Categories.CredentialExposure],
     };
 
     /// <summary>Framework ids (as in the catalog) from a comma-separated list; unknown ids are returned separately.</summary>

@@ -67,8 +67,35 @@ public sealed class ConfigAuditor
                         : $"Server '{server.Name}' auto-approves tool calls: {approval.Key} {Short(approval.Value)}.",
                     $"\"{approval.Key}\": {Short(approval.Value)}"));
             }
+            // the server's exposure (risk factor) on every finding about it
+            var exposure = Exposure(server);
+            for (int i = 0; i < findings.Count; i++)
+            {
+                var logical = findings[i].Location.LogicalPath;
+                if (logical is not null && (logical == at || logical.StartsWith(at + "/", StringComparison.Ordinal)))
+                    findings[i] = Scanning.ExposureClassifier.WithExposure(findings[i], exposure);
+            }
         }
         return findings;
+    }
+
+    /// <summary>How far the server can be reached: its URL (or the URL a stdio proxy such as mcp-remote connects to)
+    /// and whether credentials are configured for it (header names, or a header passed on the proxy's command line).</summary>
+    private static Model.RiskSignals Exposure(McpServerEntry server)
+    {
+        var url = server.Url?.Text;
+        var args = server.EffectiveArgs;
+        if (url is null)
+        {
+            int proxy = -1;
+            for (int i = 0; i < args.Count && proxy < 0; i++)
+            {
+                if (args[i].Text.Contains("mcp-remote", StringComparison.OrdinalIgnoreCase) || args[i].Text.Contains("supergateway", StringComparison.OrdinalIgnoreCase)) proxy = i;
+            }
+            if (proxy >= 0) url = args.Skip(proxy + 1).Select(a => a.Text).FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || a.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        }
+        var headers = server.Headers.Select(h => h.Key).Concat(args.Select(a => a.Text).Where(a => a.Contains(':', StringComparison.Ordinal) && !a.Contains("://", StringComparison.Ordinal)).Select(a => a[..a.IndexOf(':', StringComparison.Ordinal)]));
+        return Scanning.ExposureClassifier.Classify(url, headers);
     }
 
     // ------------------------------------------------------------ secrets (001, 002)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpSentinel.Core.Text;
 using Tomlyn;
 using Tomlyn.Model;
 using YamlDotNet.Core;
@@ -187,7 +188,7 @@ public static class ConfigDocumentParser
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            table = TomlSerializer.Deserialize<TomlTable>(text, TomlModelContext.Default) ?? new TomlTable();
         }
         catch (TomlException ex)
         {

@@ -14,13 +14,15 @@ public static class BomBuilder
         known ??= TyposquatDetector.Bundled;
         var exact = new Dictionary<(string Eco, string Name, string Version), (Dependency Dep, List<string> Sources, bool Direct)>();
         var floating = new Dictionary<(string Eco, string Name), (Dependency Dep, List<string> Sources)>();
+        var launchers = new Dictionary<(string Eco, string Name), string>();
         foreach (var m in manifests)
         {
             foreach (var d in m.Dependencies)
             {
                 var scheme = VersionScheme.For(d.Ecosystem);
                 var name = Ecosystems.NormalizeName(d.Ecosystem, d.Name);
-                if (d.Version is { } v && scheme is not null && scheme.IsValid(v))
+                if (d.Launcher is { } launcher) launchers.TryAdd((d.Ecosystem, name), launcher);
+                if (d.Version is { } v && scheme is not null && (scheme.IsValid(v) || d.Ecosystem == Ecosystems.Oci))
                 {
                     var key = (d.Ecosystem, name, v);
                     if (!exact.TryGetValue(key, out var e)) exact[key] = e = (d, [], d.Direct);
@@ -41,19 +43,22 @@ public static class BomBuilder
         {
             var scheme = VersionScheme.For(eco)!;
             var advisories = db.For(eco, dep.Name).Where(a => a.Affects(scheme, version)).ToArray();
-            result.Add(new BomComponent(eco, dep.Name, version, true, direct || directNames.Contains((eco, name)), IsMcp(eco, name, known), Purl(eco, dep.Name, version), sources, advisories));
+            result.Add(new BomComponent(eco, dep.Name, version, true, direct || directNames.Contains((eco, name)), IsMcp(eco, name, known), Purl(eco, dep.Name, version), sources, advisories,
+                launchers.GetValueOrDefault((eco, name))));
         }
         var resolved = exact.Keys.Select(k => (k.Eco, k.Name)).ToHashSet();
         foreach (var ((eco, name), (dep, sources)) in floating)
         {
             if (resolved.Contains((eco, name))) continue;
-            result.Add(new BomComponent(eco, dep.Name, string.IsNullOrWhiteSpace(dep.Declared) ? null : dep.Declared, false, true, IsMcp(eco, name, known), Purl(eco, dep.Name, null), sources, []));
+            result.Add(new BomComponent(eco, dep.Name, string.IsNullOrWhiteSpace(dep.Declared) ? null : dep.Declared, false, true, IsMcp(eco, name, known), Purl(eco, dep.Name, null), sources, [],
+                launchers.GetValueOrDefault((eco, name))));
         }
         return result.OrderBy(c => c.Ecosystem, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal).ToArray();
     }
 
     private static bool IsMcp(string ecosystem, string normalizedName, TyposquatDetector known) =>
-        known.KnownNames(ecosystem).Contains(normalizedName, StringComparer.Ordinal)
+        ecosystem == Ecosystems.Oci && normalizedName.StartsWith("docker.io/mcp/", StringComparison.Ordinal)
+        || known.KnownNames(ecosystem).Contains(normalizedName, StringComparer.Ordinal)
         || normalizedName.Contains("mcp", StringComparison.Ordinal)
         || normalizedName.Contains("modelcontextprotocol", StringComparison.Ordinal);
 
@@ -61,6 +66,7 @@ public static class BomBuilder
     /// names are normalised, Go module paths are split into namespace and name.</summary>
     public static string Purl(string ecosystem, string name, string? version)
     {
+        if (ecosystem == Ecosystems.Oci && ImageReference.Parse(name) is { } image) return image.Purl(version);
         var type = Ecosystems.PurlType(ecosystem);
         string ns = "", n = name;
         switch (ecosystem)

@@ -3,7 +3,8 @@ using McpSentinel.Core.Intel;
 namespace McpSentinel.Core.Deps;
 
 /// <summary>One package of the software bill of materials: exact (<see cref="Pinned"/>) when a lock file or an exact
-/// pin says which version is used, floating otherwise (then <see cref="Version"/> is the declared range).</summary>
+/// pin says which version is used, floating otherwise (then <see cref="Version"/> is the declared range).
+/// <see cref="Launcher"/> (npx, uvx, docker) is set when an MCP client configuration launches it.</summary>
 public sealed record BomComponent(
     string Ecosystem,
     string Name,
@@ -13,4 +14,5 @@ public sealed record BomComponent(
     bool McpRelated,
     string Purl,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<Advisory> Advisories);
+    IReadOnlyList<Advisory> Advisories,
+    string? Launcher = null);

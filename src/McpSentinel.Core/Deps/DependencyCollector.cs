@@ -35,8 +35,19 @@ public static class DependencyCollector
             "directory.packages.props" => "msbuild",
             _ when lower.EndsWith(".txt", StringComparison.Ordinal) && (lower.StartsWith("requirements", StringComparison.Ordinal) || lower.EndsWith("-requirements.txt", StringComparison.Ordinal) || lower.EndsWith("_requirements.txt", StringComparison.Ordinal)) => "requirements",
             _ when lower.EndsWith(".csproj", StringComparison.Ordinal) || lower.EndsWith(".fsproj", StringComparison.Ordinal) || lower.EndsWith(".vbproj", StringComparison.Ordinal) => "msbuild",
+            _ when ContainerParsers.IsDockerfile(fileName) => "dockerfile",
             _ => null,
         };
+    }
+
+    /// <summary>The kind of a dependency file by its relative path: <see cref="KindOf"/>, or <c>mcp-config</c> for a
+    /// JSON/TOML/YAML file at a known MCP client location or with "mcp" in its name (what its servers launch).</summary>
+    public static string? KindOfPath(string relativePath)
+    {
+        var name = Path.GetFileName(relativePath);
+        if (KindOf(name) is { } kind) return kind;
+        if (Configs.ConfigFormats.FromFileName(name) is null) return null;
+        return Configs.ConfigRecognizer.Builtin.IsKnownLocation(relativePath) || name.Contains("mcp", StringComparison.OrdinalIgnoreCase) ? "mcp-config" : null;
     }
 
     public static bool IsLock(string kind) => kind is "package-lock" or "pnpm-lock" or "yarn-lock" or "poetry-lock" or "uv-lock" or "nuget-lock";
@@ -54,7 +65,7 @@ public static class DependencyCollector
                     if (Read(full, relative, diagnostic) is { } m) result.Add(m);
                 }
             }
-            else if (File.Exists(target) && KindOf(Path.GetFileName(target)) is not null)
+            else if (File.Exists(target) && KindOfPath(Path.GetFileName(target)) is not null)
             {
                 if (Read(Path.GetFullPath(target), Path.GetFileName(target), diagnostic) is { } m) result.Add(m);
             }
@@ -90,7 +101,7 @@ public static class DependencyCollector
                     if (options.ExcludedDirectoryNames.Contains(entry.Name) || filter.IsExcluded(childRelative)) continue;
                     subdirs.Add((sub, childRelative));
                 }
-                else if (KindOf(entry.Name) is not null && !filter.IsExcluded(childRelative))
+                else if (KindOfPath(childRelative) is not null && !filter.IsExcluded(childRelative))
                 {
                     yield return (entry.FullName, childRelative);
                 }
@@ -102,7 +113,7 @@ public static class DependencyCollector
     /// <summary>Parses one dependency file; null (with a diagnostic) when it cannot be read.</summary>
     public static ManifestFile? Read(string fullPath, string relativePath, Action<ScanDiagnostic> diagnostic)
     {
-        var kind = KindOf(Path.GetFileName(fullPath));
+        var kind = KindOfPath(relativePath);
         if (kind is null) return null;
         string text;
         try
@@ -134,6 +145,8 @@ public static class DependencyCollector
                 "go.mod" => GoParsers.GoMod(relativePath, text),
                 "msbuild" => NuGetParsers.Project(relativePath, text),
                 "nuget-lock" => NuGetParsers.PackagesLock(relativePath, text),
+                "dockerfile" => ContainerParsers.Dockerfile(relativePath, text),
+                "mcp-config" => ClientConfigLaunches(relativePath, text),
                 _ => [],
             };
             return new ManifestFile(relativePath, kind, deps, text.Split('\n'));
@@ -147,4 +160,22 @@ public static class DependencyCollector
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    /// <summary>What the servers of an MCP client configuration launch. A file that does not parse or is not a client
+    /// configuration gives nothing (the config engine reports malformed client configurations).</summary>
+    private static IReadOnlyList<Dependency> ClientConfigLaunches(string relativePath, string text)
+    {
+        if (Configs.ConfigFormats.FromFileName(relativePath) is not { } format) return [];
+        Configs.ConfigNode root;
+        try
+        {
+            root = Configs.ConfigDocumentParser.Parse(text, format);
+        }
+        catch (Configs.ConfigParseException)
+        {
+            return [];
+        }
+        if (Configs.ConfigRecognizer.Builtin.Recognize(relativePath, root) is not { } client) return [];
+        return ContainerParsers.ClientConfig(relativePath, Configs.ClientConfigReader.Read(relativePath, root, client, format));
+    }
 }

@@ -89,11 +89,12 @@ public sealed class DepsEngine
                 var scheme = VersionScheme.For(dep.Ecosystem);
                 if (scheme is null) continue;
                 var evidence = Evidence(lines, dep.Line);
-                bool resolvedByLock = !dep.FromLock && IsLocked(locked, dep);
+                bool resolvedByLock = !dep.FromLock && dep.Launcher is null && IsLocked(locked, dep);
                 var advisories = _db.For(dep.Ecosystem, dep.Name);
                 if (advisories.Count > 0 && !resolvedByLock)
                 {
-                    if (dep.Version is { } version && scheme.IsValid(version))
+                    // an image digest or a non-version tag is exact too: it can match an advisory's explicit versions
+                    if (dep.Version is { } version && (scheme.IsValid(version) || dep.Ecosystem == Ecosystems.Oci))
                     {
                         var hits = advisories.Where(a => a.Affects(scheme, version)).ToList();
                         AddFindings(findings, dep, hits, scheme, evidence, exact: true);
@@ -121,7 +122,7 @@ public sealed class DepsEngine
         if (hits.Count == 0) return;
         var shown = exact ? dep.Version! : dep.Declared!;
         var confidence = exact ? Confidence.High : Confidence.Low;
-        var where = dep.FromLock ? "resolved in the lock file" : exact ? "pinned" : "declared";
+        var where = dep.FromLock ? "resolved in the lock file" : dep.Launcher is { } launcher ? $"launched by {launcher} in a client configuration" : exact ? "pinned" : "declared";
 
         var malicious = hits.Where(a => a.IsMalicious).ToList();
         if (malicious.Count > 0)
@@ -133,7 +134,8 @@ public sealed class DepsEngine
                     ? $"{dep.Name} {shown} ({where}) is a known malicious release ({a.DisplayId}): {a.Summary}"
                     : $"The declared range '{shown}' of {dep.Name} admits known malicious releases ({a.DisplayId}); no lock file says which version is installed. {a.Summary}",
                 $"Remove {dep.Name}, rotate any credentials and data it could reach, and review what it sent. {a.Note}".Trim(),
-                ["CWE-506", .. a.Cwe.Where(c => c != "CWE-506")], [.. a.References, .. Source(a)]));
+                ["CWE-506", .. a.Cwe.Where(c => c != "CWE-506")], [.. a.References, .. Source(a)])
+                with { Signals = new RiskSignals { Exploitation = Exploitation.Malicious, ExploitationSource = a.Source } });
         }
 
         var vulns = hits.Where(a => !a.IsMalicious).OrderByDescending(a => a.SeverityLevel).ThenBy(a => a.DisplayId, StringComparer.Ordinal).ToList();
@@ -154,9 +156,12 @@ public sealed class DepsEngine
         var severityLevel = exact ? top.SeverityLevel : Severity.Low;
         var cwe = new List<string> { "CWE-1395" };
         cwe.AddRange(vulns.SelectMany(a => a.Cwe).Where(c => c != "CWE-1395").Distinct());
+        var exploited = vulns.FirstOrDefault(a => a.Exploited is not null);
+        if (exploited is not null) message += $" {exploited.DisplayId} is known to be exploited in the wild ({exploited.Exploited!.Note ?? exploited.Exploited.Source}).";
         findings.Add(Make(VulnerableRule, $"Vulnerable dependency: {dep.Name} {shown} ({top.DisplayId}{(vulns.Count > 1 ? $" and {vulns.Count - 1} more" : "")})",
             severityLevel, confidence, dep, evidence, message, remediation, cwe,
-            vulns.SelectMany(a => a.References.Concat(Source(a))).Distinct().ToArray()));
+            vulns.SelectMany(a => a.References.Concat(Source(a))).Concat(exploited is null ? [] : [exploited.Exploited!.Source]).Distinct().ToArray())
+            with { Signals = exploited is null ? null : new RiskSignals { Exploitation = Exploitation.KnownExploited, ExploitationSource = exploited.Exploited!.Source } });
     }
 
     private static IEnumerable<string> Source(Advisory a) => a.Source is { } s && s.StartsWith("http", StringComparison.Ordinal) ? [s] : [];

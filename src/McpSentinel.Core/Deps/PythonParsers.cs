@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using McpSentinel.Core.Intel;
 using McpSentinel.Core.Intel.Versioning;
+using McpSentinel.Core.Text;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -55,7 +56,7 @@ internal static partial class PythonParsers
     {
         var result = new List<Dependency>();
         var lines = new ManifestText(text);
-        var table = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        var table = TomlSerializer.Deserialize<TomlTable>(text, TomlModelContext.Default) ?? new TomlTable();
 
         void AddPep508(string requirement, int fromLine)
         {

@@ -9,6 +9,9 @@ public sealed record DiscoveryOptions
     public long MaxFileSize { get; init; } = DefaultMaxFileSize;
     public bool RespectGitignore { get; init; } = true;
     public bool FollowSymlinks { get; init; }
+    /// <summary>When set, only these files (full paths) are scanned from directory targets: the files a change touched
+    /// (<c>--diff-base</c>). The walk still honours every other rule.</summary>
+    public IReadOnlySet<string>? OnlyPaths { get; init; }
     /// <summary>Directory names never entered (unless a file inside is named as a target).</summary>
     public IReadOnlySet<string> ExcludedDirectoryNames { get; init; } = DefaultExcludedDirectories;
 

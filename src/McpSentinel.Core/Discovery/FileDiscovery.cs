@@ -105,6 +105,7 @@ public static class FileDiscovery
                 if (IsSkippedByName(entry.Name)) continue;
                 if (IsIgnored(ignores, childRelative, false)) continue;
                 if (!filter.IsIncluded(childRelative) || filter.IsExcluded(childRelative)) continue;
+                if (options.OnlyPaths is { } only && !only.Contains(file.FullName)) continue;
                 var language = LanguageDetector.FromName(entry.Name);
                 if (language is null && entry.Name.Contains('.')) continue; // an extension we do not scan (images, archives...)
                 long length;
@@ -139,12 +140,19 @@ public static class FileDiscovery
         }
     }
 
+    /// <summary>Git's precedence: the last matching pattern decides, and patterns of a deeper .gitignore come after
+    /// those of its parents, so a deeper <c>!pattern</c> re-includes what a parent file ignored.</summary>
     private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string relative, bool isDirectory)
     {
-        foreach (var (basePath, list) in ignores)
+        for (int i = ignores.Count - 1; i >= 0; i--)
         {
+            var (basePath, list) = ignores[i];
             var local = basePath.Length == 0 ? relative : relative[(basePath.Length + 1)..];
-            if (list.IsIgnored(local, isDirectory)) return true;
+            for (int r = list.Rules.Count - 1; r >= 0; r--)
+            {
+                var rule = list.Rules[r];
+                if (rule.IsMatch(local, isDirectory)) return !rule.PatternFlags.HasFlag(PatternFlags.NEGATION);
+            }
         }
         return false;
     }

@@ -29,6 +29,10 @@ public sealed record Advisory
     /// <summary>What could not be confirmed (a fixed version, a score).</summary>
     public string? Note { get; init; }
 
+    /// <summary>Set when the advisory is known to be exploited in the wild, with the page that says so (bundled data),
+    /// or when its CVE is in an imported known-exploited catalogue (CISA KEV).</summary>
+    public AdvisoryExploitation? Exploited { get; init; }
+
     public bool IsMalicious => Kind == KindMalicious;
 
     public Severity SeverityLevel => Levels.TryParseSeverity(Severity, out var s) ? s : Model.Severity.Medium;

@@ -61,6 +61,7 @@ public sealed class AdvisoryDatabase
         var imported = store.ReadImported(list);
         var keys = imported.Select(a => (a.Id, a.Ecosystem, Ecosystems.NormalizeName(a.Ecosystem, a.Package))).ToHashSet();
         var merged = Bundled.Value.Advisories.Where(a => !keys.Contains((a.Id, a.Ecosystem, Ecosystems.NormalizeName(a.Ecosystem, a.Package)))).Concat(imported);
-        return new AdvisoryDatabase(merged, Bundled.Value.Version, imported.Count);
+        var exploited = store.ReadKnownExploited(list);
+        return new AdvisoryDatabase(KnownExploitedCatalog.Mark(merged, exploited), Bundled.Value.Version, imported.Count);
     }
 }

@@ -10,8 +10,11 @@ public static partial class Ecosystems
     public const string PyPI = "PyPI";
     public const string Go = "Go";
     public const string NuGet = "NuGet";
+    /// <summary>Container images (OCI / Docker). Not an OSV ecosystem name: advisories for images are imported from
+    /// OSV-format files that use <c>OCI</c> (or <c>Docker</c>) with the image reference as the package name.</summary>
+    public const string Oci = "OCI";
 
-    public static readonly IReadOnlyList<string> All = [Npm, PyPI, Go, NuGet];
+    public static readonly IReadOnlyList<string> All = [Npm, PyPI, Go, NuGet, Oci];
 
     /// <summary>The canonical spelling of an OSV ecosystem name, or null when it is not one we read.</summary>
     public static string? Canonical(string? ecosystem) => ecosystem?.Trim().ToLowerInvariant() switch
@@ -20,6 +23,7 @@ public static partial class Ecosystems
         "pypi" => PyPI,
         "go" => Go,
         "nuget" => NuGet,
+        "oci" or "docker" or "container" => Oci,
         _ => null,
     };
 
@@ -30,6 +34,7 @@ public static partial class Ecosystems
     {
         PyPI => PypiSeparators().Replace(name.Trim().ToLowerInvariant(), "-"),
         Npm or NuGet => name.Trim().ToLowerInvariant(),
+        Oci => ImageReference.NormalizeName(name),
         _ => name.Trim(),
     };
 
@@ -40,6 +45,7 @@ public static partial class Ecosystems
         PyPI => "pypi",
         Go => "golang",
         NuGet => "nuget",
+        Oci => "docker",
         _ => "generic",
     };
 }

@@ -22,6 +22,8 @@ public sealed class IntelStore
     public string IntelDirectory => Path.Combine(DataDirectory, "intel");
     public string ImportedPath => Path.Combine(IntelDirectory, "imported.jsonl");
     public string StatusPath => Path.Combine(IntelDirectory, "status.json");
+    /// <summary>Imported known-exploited CVEs (CISA KEV format), one JSON entry per line.</summary>
+    public string KnownExploitedPath => Path.Combine(IntelDirectory, "known-exploited.jsonl");
 
     public static string DefaultDataDirectory()
     {
@@ -36,7 +38,29 @@ public sealed class IntelStore
 
     public sealed record StoreStatus(DateTimeOffset? LastImport, IReadOnlyList<ImportSource> Sources);
 
-    public sealed record ImportResult(int FilesRead, int AdvisoriesImported, int FilesRejected, IReadOnlyList<string> Problems, int TotalImported);
+    public sealed record ImportResult(int FilesRead, int AdvisoriesImported, int FilesRejected, IReadOnlyList<string> Problems, int TotalImported, int KnownExploitedImported = 0);
+
+    /// <summary>Imported known-exploited CVEs by CVE id; a malformed line is reported in <paramref name="problems"/>.</summary>
+    public Dictionary<string, KnownExploitedCatalog.Entry> ReadKnownExploited(List<string> problems)
+    {
+        var result = new Dictionary<string, KnownExploitedCatalog.Entry>(StringComparer.Ordinal);
+        if (!File.Exists(KnownExploitedPath)) return result;
+        int lineNo = 0;
+        foreach (var line in File.ReadLines(KnownExploitedPath))
+        {
+            lineNo++;
+            if (line.Length == 0) continue;
+            try
+            {
+                if (JsonSerializer.Deserialize<KnownExploitedCatalog.Entry>(line, AdvisoryDatabase.JsonOptions) is { Cve: not null } e) result[e.Cve] = e;
+            }
+            catch (JsonException ex)
+            {
+                if (problems.Count < 20) problems.Add($"{KnownExploitedPath}:{lineNo}: unreadable known-exploited entry ({ex.Message})");
+            }
+        }
+        return result;
+    }
 
     /// <summary>Imported advisories; a malformed line is reported in <paramref name="problems"/> and skipped.</summary>
     public List<Advisory> ReadImported(List<string> problems)
@@ -80,6 +104,7 @@ public sealed class IntelStore
     {
         var problems = new List<string>();
         var incoming = new List<Advisory>();
+        var exploited = new List<KnownExploitedCatalog.Entry>();
         int files = 0, rejected = 0;
         string source = displaySource ?? Path.GetFullPath(path);
 
@@ -88,7 +113,8 @@ public sealed class IntelStore
             files++;
             try
             {
-                incoming.AddRange(OsvReader.Read(json, source));
+                if (KnownExploitedCatalog.LooksLikeCatalog(json)) exploited.AddRange(KnownExploitedCatalog.Read(json));
+                else incoming.AddRange(OsvReader.Read(json, source));
             }
             catch (JsonException ex)
             {
@@ -124,6 +150,14 @@ public sealed class IntelStore
             ReadOne(path, File.ReadAllText(path));
         }
 
+        if (exploited.Count > 0)
+        {
+            var known = ReadKnownExploited(problems);
+            foreach (var e in exploited) known[e.Cve] = e;
+            Directory.CreateDirectory(IntelDirectory);
+            File.WriteAllLines(KnownExploitedPath, known.Values.OrderBy(e => e.Cve, StringComparer.Ordinal).Select(e => JsonSerializer.Serialize(e, AdvisoryDatabase.JsonOptions)));
+        }
+
         var existing = ReadImported(problems);
         var byKey = new Dictionary<(string, string, string), Advisory>();
         foreach (var a in existing.Concat(incoming)) byKey[(a.Id, a.Ecosystem, Ecosystems.NormalizeName(a.Ecosystem, a.Package))] = a;
@@ -140,8 +174,8 @@ public sealed class IntelStore
         File.Move(temp, ImportedPath, overwrite: true);
 
         var status = ReadStatus();
-        var sources = status.Sources.Where(s => s.Location != source).Append(new ImportSource(source, now, incoming.Count)).ToList();
+        var sources = status.Sources.Where(s => s.Location != source).Append(new ImportSource(source, now, incoming.Count + exploited.Count)).ToList();
         File.WriteAllText(StatusPath, JsonSerializer.Serialize(new StoreStatus(now, sources), AdvisoryDatabase.JsonOptions));
-        return new ImportResult(files, incoming.Count, rejected, problems, byKey.Count);
+        return new ImportResult(files, incoming.Count, rejected, problems, byKey.Count, exploited.Count);
     }
 }

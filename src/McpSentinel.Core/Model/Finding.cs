@@ -19,4 +19,10 @@ public sealed record Finding
     public IReadOnlyList<string> Mitre { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<TraceStep>? Trace { get; init; }
+    /// <summary>Exposure and exploitation an engine knows about (config, surface, deps); null when it knows nothing.</summary>
+    public RiskSignals? Signals { get; init; }
+    /// <summary>The finding's risk score and its factors; set by aggregation (<see cref="RiskScore.Assess"/>).</summary>
+    public FindingRisk? Risk { get; init; }
+    /// <summary>CWE / OWASP / MITRE entries by framework; set by aggregation from the mapping table.</summary>
+    public FindingTaxonomy? Taxonomy { get; init; }
 }

@@ -14,7 +14,8 @@ public static class RuleCatalog
         IEnumerable<string> ruleDirectories,
         IEnumerable<string> disabledRules,
         IReadOnlyDictionary<string, Severity> severityOverrides,
-        bool includeBuiltin = true)
+        bool includeBuiltin = true,
+        IEnumerable<EngineRule>? engineRules = null)
     {
         var rules = new List<CompiledRule>();
         var errors = new List<RuleError>();
@@ -33,7 +34,9 @@ public static class RuleCatalog
         {
             errors.Add(new RuleError(string.Join(" and ", duplicate.Select(r => r.Source)), duplicate.Key, "rule id defined more than once"));
         }
-        var known = rules.Select(r => r.Id).Concat(Configs.ConfigRules.ById.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // engine rules (detectors): Core's own plus those a host adds (the semantic engine's MCP-TAINT-*)
+        var detectors = EngineRuleCatalog.Core.Concat(engineRules ?? []).DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToArray();
+        var known = rules.Select(r => r.Id).Concat(detectors.Select(r => r.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var id in disabledRules.Concat(severityOverrides.Keys).Where(id => !known.Contains(id)))
         {
             errors.Add(new RuleError("configuration", id, "no such rule (in disable-rules or severity-overrides)"));
@@ -44,9 +47,12 @@ public static class RuleCatalog
         var selected = rules
             .Where(r => !disabled.Contains(r.Id))
             .Select(r => severityOverrides.TryGetValue(r.Id, out var s) ? r.WithSeverity(s) : r);
-        var detectorIds = Configs.ConfigRules.ById.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var detectorIds = detectors.Select(r => r.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return (new RuleSet(selected)
         {
+            EngineRules = detectors.Where(r => !disabled.Contains(r.Id))
+                .Select(r => severityOverrides.TryGetValue(r.Id, out var s) ? r with { Metadata = r.Metadata with { Severity = s } } : r)
+                .ToDictionary(r => r.Id, StringComparer.Ordinal),
             DisabledDetectorRules = disabled.Where(detectorIds.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase),
             DetectorSeverityOverrides = severityOverrides.Where(kv => detectorIds.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
         }, errors);

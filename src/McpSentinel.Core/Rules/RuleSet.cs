@@ -42,6 +42,27 @@ public sealed class RuleSet
     /// <summary>Severity overrides from configuration, for built-in detectors that are not YAML rules.</summary>
     public IReadOnlyDictionary<string, Severity> DetectorSeverityOverrides { get; init; } = new Dictionary<string, Severity>();
 
+    /// <summary>The engine rules (detectors) this rule set knows, by id, with severity overrides applied and disabled ones left out.</summary>
+    public IReadOnlyDictionary<string, EngineRule> EngineRules { get; init; } = new Dictionary<string, EngineRule>();
+
+    /// <summary>Applies <see cref="DisabledDetectorRules"/> and <see cref="DetectorSeverityOverrides"/> to engine findings:
+    /// a finding of a disabled detector rule is dropped, an overridden one takes the new severity. YAML rules are
+    /// already removed or overridden when the rule set is built, so their findings pass unchanged.</summary>
+    public IEnumerable<Finding> ApplyDetectorSettings(IEnumerable<Finding> findings)
+    {
+        if (DisabledDetectorRules.Count == 0 && DetectorSeverityOverrides.Count == 0) return findings;
+        return findings
+            .Where(f => !DisabledDetectorRules.Contains(f.RuleId))
+            .Select(f => DetectorSeverityOverrides.TryGetValue(f.RuleId, out var severity) && f.Severity != severity ? f with { Severity = severity } : f);
+    }
+
+    /// <summary>Metadata of an engine rule for report rule tables, with the severity override applied; null when unknown here.</summary>
+    public RuleMetadata? EngineRuleMetadata(string id, IEnumerable<EngineRule> fallback)
+    {
+        var metadata = EngineRules.TryGetValue(id, out var known) ? known.Metadata : fallback.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal))?.Metadata;
+        return metadata is not null && DetectorSeverityOverrides.TryGetValue(id, out var severity) ? metadata with { Severity = severity } : metadata;
+    }
+
     public IReadOnlyList<CompiledRule> Rules { get; }
     public FrozenDictionary<string, CompiledRule> ById { get; }
 

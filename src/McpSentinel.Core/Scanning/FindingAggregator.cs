@@ -1,3 +1,4 @@
+using McpSentinel.Core.Intel;
 using McpSentinel.Core.Model;
 using McpSentinel.Core.Rules;
 using McpSentinel.Core.Suppression;
@@ -20,11 +21,13 @@ public sealed class FindingAggregator
     }
 
     public (IReadOnlyList<Finding> Reported, IReadOnlyList<Finding> Suppressed) Aggregate(
-        IEnumerable<Finding> raw, IEnumerable<Finding> inlineSuppressed, ScanOptions options, DateOnly today)
+        IEnumerable<Finding> raw, IEnumerable<Finding> inlineSuppressed, ScanOptions options, DateOnly today,
+        IReadOnlyDictionary<string, RiskSignals>? serverExposure = null)
     {
         var masked = raw.Select(MaskEvidence).ToList();
         var merged = Merge(masked);
-        var fingerprinted = Fingerprints.Assign(merged.Concat(inlineSuppressed.Select(MaskEvidence)));
+        var fingerprinted = Fingerprints.Assign(merged.Concat(inlineSuppressed.Select(MaskEvidence)))
+            .Select(f => Enrich(f, serverExposure)).ToList();
         var inlineSet = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
 
         var reported = new List<Finding>();
@@ -44,6 +47,20 @@ public sealed class FindingAggregator
             reported.Add(finding);
         }
         return (Sort(reported), Sort(suppressed));
+    }
+
+    /// <summary>Adds the taxonomy (mapping table), the exposure of the live/snapshot server a surface finding belongs to
+    /// (keyed by <c>server:NAME</c>), and the risk score.</summary>
+    public static Finding Enrich(Finding finding, IReadOnlyDictionary<string, RiskSignals>? serverExposure = null)
+    {
+        var f = TaxonomyCatalog.Default.Enrich(finding);
+        if (serverExposure is { Count: > 0 } && f.Location.LogicalPath is { } logical)
+        {
+            int slash = logical.IndexOf('/');
+            var server = slash < 0 ? logical : logical[..slash];
+            if (serverExposure.TryGetValue(server, out var exposure)) f = ExposureClassifier.WithExposure(f, exposure);
+        }
+        return RiskScore.Apply(f);
     }
 
     private static (string, string?, int, int, string) Key(Finding f) =>

@@ -30,4 +30,6 @@ public sealed record ScanOptions
     /// <summary>Diagnostics from collectors that ran before the scan (live servers that failed).</summary>
     public IReadOnlyList<ScanDiagnostic> CollectorDiagnostics { get; init; } = [];
     public LiveCoverage? LiveCoverage { get; init; }
+    /// <summary>Per live server, the surfaces it showed to each client identity (--identities), compared by MCP-PIN-007.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Surface.IdentityView>> IdentityViews { get; init; } = new Dictionary<string, IReadOnlyList<Surface.IdentityView>>();
 }

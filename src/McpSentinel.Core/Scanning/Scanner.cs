@@ -82,7 +82,7 @@ public sealed class Scanner
         {
             var deps = new DepsEngine(options.Advisories ?? AdvisoryDatabase.LoadBundled()).Analyze(options.Targets, options.Discovery, cancellationToken);
             foreach (var d in deps.Diagnostics) diagnostics.Enqueue(d);
-            foreach (var f in deps.Findings) raw.Enqueue(f);
+            foreach (var f in deps.Findings.Where(f => InScope(f, options))) raw.Enqueue(f);
         }
 
         bool surfaceOn = options.Engines.Contains(Surface.SurfaceEngine.EngineName, StringComparer.OrdinalIgnoreCase) && (surfaces.Count > 0 || options.SurfaceLock is not null);
@@ -94,15 +94,25 @@ public sealed class Scanner
         }
         if (surfaceOn)
         {
-            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, cancellationToken);
+            var analysis = new Surface.SurfaceEngine(options.Rules).Analyze(surfaces, options.SurfaceLock, options.IdentityViews, cancellationToken);
             foreach (var f in analysis.Findings) raw.Enqueue(f);
             foreach (var d in analysis.Diagnostics) diagnostics.Enqueue(d);
         }
 
         var aggregator = new FindingAggregator(options.Rules);
         var judgedSet = judged.ToHashSet();
-        var (reported, suppressed) = aggregator.Aggregate(SinkPrecedence.Apply(raw, judgedSet), SinkPrecedence.Apply(inlineSuppressed, judgedSet),
-            options, DateOnly.FromDateTime(started.UtcDateTime));
+        // disable-rules / severity-overrides for engine rules (MCP-CONF, MCP-SURF, MCP-PIN, MCP-DEP, MCP-TAINT), in one place
+        var active = options.Rules.ApplyDetectorSettings(raw).ToList();
+        var activeInline = options.Rules.ApplyDetectorSettings(inlineSuppressed).ToList();
+        var configFindings = active.Concat(activeInline).Where(f => f.Engine == Configs.ConfigEngine.EngineName).ToList();
+        var serverExposure = surfaces.GroupBy(Surface.SurfaceStrings.ServerPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Launcher is var l && l.Transport == "http"
+                ? ExposureClassifier.Classify(l.Url, l.HeaderNames)
+                : l.Transport == "stdio" ? ExposureClassifier.Classify(null, []) : new RiskSignals { Exposure = Exposure.Local, ExposureReason = "run in-process" }, StringComparer.Ordinal);
+        var (reported, suppressed) = aggregator.Aggregate(
+            ConfigPrecedence(SinkPrecedence.Apply(active, judgedSet), configFindings),
+            ConfigPrecedence(SinkPrecedence.Apply(activeInline, judgedSet), configFindings),
+            options, DateOnly.FromDateTime(started.UtcDateTime), serverExposure);
 
         return new ScanResult
         {
@@ -125,11 +135,13 @@ public sealed class Scanner
             SuppressedFindings = suppressed,
             LiveCoverage = options.LiveCoverage,
             Rules = reported.Concat(suppressed).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata
-                    : DepsEngine.Rules.FirstOrDefault(r => r.Id == id) ?? Configs.ConfigEngine.Rule(id, options.Rules) ?? Surface.SurfaceRules.ById.GetValueOrDefault(id))
-                .OfType<Rules.RuleMetadata>().ToArray(),
+                .Select(id => options.Rules.ById.TryGetValue(id, out var rule) ? rule.Metadata : options.Rules.EngineRuleMetadata(id, Rules.EngineRuleCatalog.Core))
+                .OfType<Rules.RuleMetadata>().Select(TaxonomyCatalog.Default.Enrich).ToArray(),
         };
     }
+
+    private static IEnumerable<Finding> ConfigPrecedence(IEnumerable<Finding> findings, IReadOnlyCollection<Finding> configFindings) =>
+        Configs.ConfigPrecedence.Apply(findings, configFindings);
 
     private List<IFileEngine> CreateEngines(ScanOptions options, Action<ScanDiagnostic> diagnostic)
     {
@@ -211,6 +223,14 @@ public sealed class Scanner
         }
     }
 
+    /// <summary>With <see cref="DiscoveryOptions.OnlyPaths"/> (diff mode), a finding of a project-level engine counts only
+    /// when its file is one of those paths.</summary>
+    private static bool InScope(Finding finding, ScanOptions options)
+    {
+        if (options.Discovery.OnlyPaths is not { } only || finding.Location.Path is not { } path) return true;
+        return options.Targets.Any(t => only.Contains(Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Directory.Exists(t) ? t : Path.GetDirectoryName(t) ?? t, path))));
+    }
+
     /// <summary>The files of one target: a directory is walked; a file is taken as it is (even with an unknown extension).</summary>
     private static IEnumerable<DiscoveredFile> Collect(string target, DiscoveryOptions options, Action<ScanDiagnostic> diagnostic)
     {
@@ -221,6 +241,7 @@ public sealed class Scanner
         if (File.Exists(target))
         {
             var info = new FileInfo(target);
+            if (options.OnlyPaths is { } only && !only.Contains(info.FullName)) return [];
             var language = LanguageDetector.FromName(info.Name) ?? ShebangOrText(info.FullName);
             return [new DiscoveredFile(info.FullName, info.Name, language, info.Length)];
         }

@@ -43,7 +43,12 @@ public sealed class SurfaceEngine
 
     public static bool IsTextRule(string id) => id.StartsWith("MCP-TP-", StringComparison.Ordinal) || id.StartsWith("MCP-UNI-", StringComparison.Ordinal);
 
-    public FileAnalysis Analyze(IReadOnlyList<ServerSurface> servers, SurfaceLock? lockFile, CancellationToken cancellationToken)
+    public FileAnalysis Analyze(IReadOnlyList<ServerSurface> servers, SurfaceLock? lockFile, CancellationToken cancellationToken) =>
+        Analyze(servers, lockFile, new Dictionary<string, IReadOnlyList<IdentityView>>(), cancellationToken);
+
+    /// <param name="identityViews">Per server name, the surfaces it showed to several client identities (--identities); the
+    /// first view is the one in <paramref name="servers"/>.</param>
+    public FileAnalysis Analyze(IReadOnlyList<ServerSurface> servers, SurfaceLock? lockFile, IReadOnlyDictionary<string, IReadOnlyList<IdentityView>> identityViews, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
         var diagnostics = new List<ScanDiagnostic>();
@@ -66,6 +71,7 @@ public sealed class SurfaceEngine
             }
         }
         if (lockFile is not null) findings.AddRange(PinComparer.Compare(lockFile, servers, this));
+        foreach (var (server, views) in identityViews.OrderBy(kv => kv.Key, StringComparer.Ordinal)) findings.AddRange(IdentityComparer.Compare(server, views, this));
         return new FileAnalysis(findings, diagnostics);
     }
 

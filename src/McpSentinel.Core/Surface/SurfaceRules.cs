@@ -95,11 +95,16 @@ public static class SurfaceRules
         "Without a pin, a later change of the server's surface goes unnoticed.",
         "Run `mcp-sentinel pin` for this server and commit the lock file.", ["CWE-494"]);
 
+    public static readonly RuleMetadata PinIdentityDifference = Rule("MCP-PIN-007", "Server shows different client identities different surfaces", Categories.RugPull, Severity.High, Confidence.High,
+        "Connected as several client names (clientInfo in initialize), the server advertised different tools, prompts, resources or instructions to some of them.",
+        "A server that tailors its surface to the client it detects can show a scanner or a reviewer's client a clean surface and a real agent a poisoned one; a review of one client's view says nothing about the others.",
+        "Find out why the server varies its surface by client; review every variant, and do not install a server that hides tools from some clients.", ["CWE-494", "CWE-451"]);
+
     public static readonly IReadOnlyList<RuleMetadata> All =
     [
         HiddenUnicode, AnsiEscape, HtmlComment, Base64Instructions, OversizeDescription, SideChannelParameter, CrossServerMention,
         DuplicateToolName, ConfusableToolName, AnnotationContradiction, ToxicFlow,
-        PinNewItem, PinSchemaChanged, PinTextChanged, PinLauncherChanged, PinItemRemoved, PinUnpinnedServer,
+        PinNewItem, PinSchemaChanged, PinTextChanged, PinLauncherChanged, PinItemRemoved, PinUnpinnedServer, PinIdentityDifference,
     ];
 
     public static readonly FrozenDictionary<string, RuleMetadata> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

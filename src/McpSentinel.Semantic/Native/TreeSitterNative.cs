@@ -61,4 +61,5 @@ internal static unsafe partial class TreeSitterNative
     [LibraryImport(Library)] public static partial nint tree_sitter_javascript();
     [LibraryImport(Library)] public static partial nint tree_sitter_typescript();
     [LibraryImport(Library)] public static partial nint tree_sitter_tsx();
+    [LibraryImport(Library)] public static partial nint tree_sitter_go();
 }

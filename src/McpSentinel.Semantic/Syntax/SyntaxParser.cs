@@ -13,6 +13,7 @@ public enum Grammar
     JavaScript,
     TypeScript,
     Tsx,
+    Go,
 }
 
 /// <summary>The outcome of parsing one file: a managed tree, or the reason there is none.</summary>
@@ -53,7 +54,8 @@ public static unsafe class SyntaxParser
         Grammar.Python => tree_sitter_python(),
         Grammar.JavaScript => tree_sitter_javascript(),
         Grammar.TypeScript => tree_sitter_typescript(),
-        _ => tree_sitter_tsx(),
+        Grammar.Tsx => tree_sitter_tsx(),
+        _ => tree_sitter_go(),
     };
 
     public static ParseOutcome Parse(string text, Grammar grammar)

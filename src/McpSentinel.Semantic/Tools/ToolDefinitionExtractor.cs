@@ -10,7 +10,9 @@ namespace McpSentinel.Semantic.Tools;
 /// Extracts tool / prompt / resource definitions as written in source: Python FastMCP decorators (name and description
 /// arguments, docstrings, "Args:" sections, <c>Field(description=…)</c>) and TypeScript/JavaScript <c>server.tool(…)</c>,
 /// <c>registerTool(…)</c>, <c>prompt</c>/<c>resource</c> registrations (description arguments, config objects, zod
-/// <c>.describe(…)</c>). Returns nothing for files it cannot parse.
+/// <c>.describe(…)</c>), Go (mcp-go <c>mcp.NewTool</c> options, official SDK <c>&amp;mcp.Tool{…}</c> and argument struct tags)
+/// and C# (<c>[McpServerTool]</c> methods with <c>[Description]</c>; see ToolDefinitionExtractor.GoCSharp.cs). Returns
+/// nothing for files it cannot parse.
 /// </summary>
 public static partial class ToolDefinitionExtractor
 {
@@ -29,9 +31,11 @@ public static partial class ToolDefinitionExtractor
 
     public static IReadOnlyList<SourceToolDefinition> Extract(SourceFile file)
     {
+        if (file.Language == Language.CSharp) return ExtractCSharp(file);
         if (SemanticEngine.GrammarOf(file) is not { } grammar) return [];
         var parsed = SyntaxParser.Parse(file.Text, grammar);
         if (parsed.Root is null) return [];
+        if (grammar == Grammar.Go) return ExtractGo(file, parsed.Root);
         return grammar == Grammar.Python ? ExtractPython(file, parsed.Root) : ExtractJavaScript(file, parsed.Root);
     }
 

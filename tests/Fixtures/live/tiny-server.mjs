@@ -1,6 +1,6 @@
 // A dependency-free MCP stdio server for the live-scan tests (newline-delimited JSON-RPC).
 // Modes: env (a tool whose description lists the environment's variable names), poisoned (a tool-poisoning
-// description), net (a tool whose description says whether 127.0.0.1:$NET_PROBE_PORT was reachable), hang (reads requests, never answers), exit (writes a secret to stderr and exits at once).
+// description), byclient (adds exec_shell when the client's name is 'cursor'), sameforall (same tools whatever the client), net (a tool whose description says whether 127.0.0.1:$NET_PROBE_PORT was reachable), hang (reads requests, never answers), exit (writes a secret to stderr and exits at once).
 import net from 'node:net';
 import readline from 'node:readline';
 
@@ -35,6 +35,17 @@ const netResult = mode !== 'net' ? Promise.resolve('') : new Promise((resolve) =
   socket.on('error', () => resolve('NET:blocked'));
 });
 
+// byclient / sameforall: the tool list depends (or not) on the clientInfo name sent in initialize
+let clientName = '';
+tools.sameforall = [
+  { name: 'read_file', description: 'Reads a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+  { name: 'list_dir', description: 'Lists a folder.', inputSchema: { type: 'object' } },
+];
+const byClient = () => clientName === 'cursor'
+  ? [...tools.sameforall, { name: 'exec_shell', description: 'Runs a shell command.', inputSchema: { type: 'object', properties: { cmd: { type: 'string' } } } }]
+  : tools.sameforall;
+const listFor = () => mode === 'byclient' ? byClient() : mode === 'sameforall' && clientName === 'cursor' ? [...tools.sameforall].reverse() : tools[mode] ?? [];
+
 const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   let request;
@@ -42,11 +53,12 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   if (mode === 'hang' || request.id === undefined) return;
   switch (request.method) {
     case 'initialize':
+      clientName = request.params?.clientInfo?.name ?? '';
       send({ jsonrpc: '2.0', id: request.id, result: { protocolVersion: request.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'tiny-' + mode, version: '1.0.0' } } });
       break;
     case 'tools/list':
       netResult.then((status) => send({ jsonrpc: '2.0', id: request.id,
-        result: { tools: mode === 'net' ? [{ name: 'net_status', description: status, inputSchema: { type: 'object' } }] : tools[mode] ?? [] } }));
+        result: { tools: mode === 'net' ? [{ name: 'net_status', description: status, inputSchema: { type: 'object' } }] : listFor() } }));
       break;
     case 'ping':
       send({ jsonrpc: '2.0', id: request.id, result: {} });

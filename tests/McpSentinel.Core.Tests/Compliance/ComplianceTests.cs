@@ -16,12 +16,12 @@ public sealed class ComplianceTests
         {
             Assert.True(Categories.IsKnown(category), category);
             Assert.All(m.OwaspLlm, id => Assert.Matches(@"^LLM(0[1-9]|10):2025$", id));
-            Assert.All(m.OwaspMcp, id => Assert.Matches(@"^MCP(0[1-9]|10)$", id));
+            Assert.All(m.OwaspMcp, id => Assert.Matches(@"^MCP(0[1-9]|10):2025$", id));
             Assert.All(m.Attack, id => Assert.Matches(@"^T\d{4}(\.\d{3})?$", id));
             Assert.All(m.Atlas, id => Assert.Matches(@"^AML\.T\d{4}(\.\d{3})?$", id));
         }
         Assert.Equal(["LLM03:2025"], Catalog.Categories[Categories.SupplyChain].OwaspLlm);
-        Assert.Contains("MCP04", Catalog.Categories[Categories.SupplyChain].OwaspMcp);
+        Assert.Contains("MCP04:2025", Catalog.Categories[Categories.SupplyChain].OwaspMcp);
     }
 
     [Fact]
@@ -64,6 +64,17 @@ public sealed class ComplianceTests
         var pci = reports[0];
         Assert.DoesNotContain(pci.Controls, c => c.Id == "8.6.2"); // secrets: only the static engine reports them
         Assert.Contains(pci.Controls, c => c.Id == "6.3.2");
+    }
+
+    [Fact]
+    public void Evaluate_ConfigOrSurfaceOnlyScans_TouchTheirControls()
+    {
+        var config = Assert.Single(ComplianceEvaluator.Evaluate(["pci-dss"], [], ["config"]));
+        Assert.Contains(config.Controls, c => c.Id == "8.6.2"); // secrets in client configurations
+        Assert.Contains(config.Controls, c => c.Id == "2.2.1"); // insecure settings
+        var surface = Assert.Single(ComplianceEvaluator.Evaluate(["soc2"], [F(Categories.ToolPoisoning, "fp")], ["surface"]));
+        Assert.Equal("fail", Assert.Single(surface.Controls, c => c.Id == "CC6.6").Status);
+        Assert.All(ComplianceEvaluator.EngineCategories.Values.SelectMany(c => c), c => Assert.True(Categories.IsKnown(c)));
     }
 
     [Fact]

@@ -60,10 +60,35 @@ public sealed class BundledAdvisoryDataTests
     [Fact]
     public void UnconfirmedFixedVersions_SaySo()
     {
-        foreach (var id in new[] { "CVE-2025-53109", "CVE-2025-53110", "GHSA-gjv4-ghm7-q58q" })
+        var a = Assert.Single(Data, x => x.Id == "GHSA-gjv4-ghm7-q58q");
+        Assert.Contains("unconfirmed", a.Note ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("GHSA-q66q-fx2p-7w4m", "CVE-2025-53109", "CWE-59")]
+    [InlineData("GHSA-hc55-p739-j48w", "CVE-2025-53110", "CWE-22")]
+    public void FilesystemServerAdvisories_FollowTheGitHubRecord_BothVersionLines(string ghsa, string cve, string cwe)
+    {
+        var a = Assert.Single(Data, x => x.Id == ghsa);
+        Assert.Equal([cve], a.Aliases);
+        Assert.Equal([cwe], a.Cwe);
+        Assert.Equal("https://github.com/advisories/" + ghsa, a.Source);
+        Assert.Contains("Confirmed", a.Note ?? "", StringComparison.Ordinal);
+        var s = NpmScheme.Instance;
+        Assert.True(a.Affects(s, "0.6.2"));
+        Assert.False(a.Affects(s, "0.6.3"));
+        Assert.True(a.Affects(s, "2025.1.14"));
+        Assert.True(a.Affects(s, "2025.3.28"));
+        Assert.False(a.Affects(s, "2025.7.1"));
+        Assert.False(a.Affects(s, "2026.8.31"));
+    }
+
+    [Fact]
+    public void ExploitedMarks_AreOnlySetWithACitation()
+    {
+        foreach (var a in Data.Where(x => x.Exploited is not null))
         {
-            var a = Assert.Single(Data, x => x.Id == id);
-            Assert.Contains("confirm", a.Note ?? "", StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("https://", a.Exploited!.Source, StringComparison.Ordinal);
         }
     }
 

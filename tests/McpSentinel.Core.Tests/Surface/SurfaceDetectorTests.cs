@@ -194,6 +194,25 @@ public sealed class SurfaceDetectorTests
     }
 
     [Fact]
+    public void AnnotationContradiction_SnakeCaseDeleteFileAndDropTable_Flagged()
+    {
+        var findings = Server("fs").Tool("delete_file", "Deletes a file.", annotations: new ToolAnnotationsSurface { ReadOnlyHint = true })
+            .Tool("drop_table", "Drops a table.", annotations: new ToolAnnotationsSurface { DestructiveHint = false }).Findings();
+        var list = Of(findings, "MCP-SURF-010").ToList();
+        Assert.Contains(list, f => f.Location.LogicalPath == "server:fs/tool:delete_file/annotations" && f.Severity == Severity.High && f.Message.Contains("readOnlyHint=true", StringComparison.Ordinal));
+        Assert.Contains(list, f => f.Location.LogicalPath == "server:fs/tool:drop_table/annotations" && f.Severity == Severity.Medium && f.Message.Contains("destructiveHint=false", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnnotationContradiction_HonestOrUnannotatedLookAlikes_NotFlagged()
+    {
+        var findings = Server("fs").Tool("file_deleted_events", "Lists deletion events.", annotations: new ToolAnnotationsSurface { ReadOnlyHint = true })
+            .Tool("drop_table", "Drops a table.", annotations: new ToolAnnotationsSurface { DestructiveHint = true })
+            .Tool("delete_file", "Deletes a file.").Findings();
+        Assert.Empty(Of(findings, "MCP-SURF-010"));
+    }
+
+    [Fact]
     public void AnnotationContradiction_IgnoresReadVerbsMentioningDeletion()
     {
         var findings = Server("db").Tool("list_deleted_items", "Lists deleted items.", annotations: new ToolAnnotationsSurface { ReadOnlyHint = true })

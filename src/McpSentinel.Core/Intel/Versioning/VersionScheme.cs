@@ -27,6 +27,7 @@ public abstract class VersionScheme
         Ecosystems.Go => GoScheme.Instance,
         Ecosystems.PyPI => Pep440Scheme.Instance,
         Ecosystems.NuGet => NuGetScheme.Instance,
+        Ecosystems.Oci => OciScheme.Instance,
         _ => null,
     };
 }
