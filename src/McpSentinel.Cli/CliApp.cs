@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(console));
         root.Subcommands.Add(RecordCommand.Create(console));
         root.Subcommands.Add(PinCommand.Create(console));
+        root.Subcommands.Add(ServerCommand.Create(console));
+        root.Subcommands.Add(WorkerCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using McpSentinel.Core.Configuration;
+using McpSentinel.Server;
+
+namespace McpSentinel.Cli.Commands;
+
+/// <summary><c>mcp-sentinel server</c>: the REST API, with a worker in the same process unless <c>--no-worker</c>.</summary>
+public static class ServerCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new ServerInputs();
+        var urls = new Option<string[]>("--urls") { Description = "Addresses to listen on (repeatable or comma-separated). Default: http://127.0.0.1:8080 (env MCP_SENTINEL_URLS)." };
+        var allowedRoots = new Option<string[]>("--allowed-root") { Description = "Accept path scans only under this folder (repeatable). Without one, path scans are refused; archives and snapshots still work." };
+        var noWorker = new Option<bool>("--no-worker") { Description = "Do not run scans in this process (workers started with 'mcp-sentinel worker' take them; needs PostgreSQL)." };
+        var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests a minute per API key (default 600; a key may carry its own)." };
+        var cors = new Option<string[]>("--cors-origin") { Description = "Allow cross-origin requests from this origin (repeatable). Default: none." };
+        var maxUpload = new Option<string?>("--max-upload-size") { Description = "Largest uploaded archive (default 50MB)." };
+
+        var command = new Command("server", "Run the MCP Sentinel team server: REST API (OpenAPI at /openapi/v1.json, docs at /scalar), job queue and, unless --no-worker, a worker.");
+        inputs.AddTo(command);
+        foreach (var option in new Option[] { urls, allowedRoots, noWorker, rateLimit, cors, maxUpload }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var options = inputs.Resolve(parse, console);
+            var urlList = (parse.GetValue(urls) is { Length: > 0 } u ? u : (ServerInputs.Env("URLS") ?? "http://127.0.0.1:8080").Split(','))
+                .SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            foreach (var url in urlList)
+            {
+                if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var parsed) || (parsed.Scheme != "http" && parsed.Scheme != "https"))
+                    throw new UsageException($"--urls: '{url}' is not an http(s) address such as http://127.0.0.1:8080");
+            }
+            var roots = (parse.GetValue(allowedRoots) ?? []).Select(r => Path.GetFullPath(Path.Combine(console.WorkingDirectory, r))).ToArray();
+            foreach (var root in roots.Where(r => !Directory.Exists(r))) throw new UsageException($"--allowed-root: {root} is not a folder");
+            bool runWorker = !parse.GetValue(noWorker);
+            if (!runWorker && options.Database.Provider != Storage.DatabaseProvider.Postgres)
+                throw new UsageException("--no-worker needs the shared queue of PostgreSQL (--database postgres:...): with SQLite the queue lives in this process");
+            long? upload = null;
+            if (parse.GetValue(maxUpload) is { } mu)
+            {
+                if (!ConfigLoader.TryParseSize(mu, out var size)) throw new UsageException($"--max-upload-size: '{mu}' is not a size such as 50MB");
+                upload = size;
+            }
+            int? limit = parse.GetValue(rateLimit) ?? ServerInputs.EnvInt("RATE_LIMIT");
+            if (limit is < 1) throw new UsageException("--rate-limit must be 1 or more");
+            options = options with
+            {
+                Urls = urlList,
+                AllowedRoots = roots,
+                RunWorker = runWorker,
+                CorsOrigins = parse.GetValue(cors) ?? [],
+                RateLimitPerMinute = limit ?? options.RateLimitPerMinute,
+                MaxUploadBytes = upload ?? options.MaxUploadBytes,
+            };
+            console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}, listening on {string.Join(", ", urlList)}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
+            try
+            {
+                SentinelServer.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new UsageException($"the database {options.Database.Describe()} cannot be used: {ex.Message}");
+            }
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using McpSentinel.Core.Configuration;
+using McpSentinel.Server;
+using McpSentinel.Storage;
+
+namespace McpSentinel.Cli.Commands;
+
+/// <summary>The options of <c>server</c> and <c>worker</c>, and their resolution with environment variables
+/// (MCP_SENTINEL_*): flags win over the environment.</summary>
+public sealed class ServerInputs
+{
+    public Option<string?> Database { get; } = new("--database") { Description = "sqlite:PATH or postgres:CONNECTION-STRING (env MCP_SENTINEL_DATABASE). Default: SQLite in $XDG_DATA_HOME/mcp-sentinel or ~/.local/share/mcp-sentinel." };
+    public Option<int?> Workers { get; } = new("--workers") { Description = "Scans run at the same time by this process's worker (default: half the processors, at least 1)." };
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis for the result cache, e.g. localhost:6379 (env MCP_SENTINEL_REDIS)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Database, Workers, Redis }) command.Options.Add(option);
+    }
+
+    public ServerOptions Resolve(ParseResult parse, CliConsole console)
+    {
+        var databaseText = parse.GetValue(Database) ?? Env("DATABASE");
+        DatabaseTarget database;
+        try { database = databaseText is null ? DatabaseTarget.Default() : DatabaseTarget.Parse(databaseText); }
+        catch (FormatException ex) { throw new UsageException(ex.Message); }
+
+        int? workers = parse.GetValue(Workers) ?? EnvInt("WORKERS");
+        if (workers is < 1 or > 64) throw new UsageException("--workers must be between 1 and 64");
+
+        JwtSettings? jwt = null;
+        if (Env("JWT_AUTHORITY") is not null || Env("JWT_SIGNING_KEY") is not null)
+        {
+            jwt = new JwtSettings
+            {
+                Authority = Env("JWT_AUTHORITY"),
+                Issuer = Env("JWT_ISSUER"),
+                Audience = Env("JWT_AUDIENCE"),
+                RoleClaim = Env("JWT_ROLE_CLAIM") ?? "roles",
+                SigningKeyBase64 = Env("JWT_SIGNING_KEY"),
+                RequireHttpsMetadata = Env("JWT_REQUIRE_HTTPS") != "false",
+            };
+        }
+        Uri? otlp = null;
+        if ((Env("OTLP_ENDPOINT") ?? Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")) is { } o)
+        {
+            if (!Uri.TryCreate(o, UriKind.Absolute, out otlp)) throw new UsageException($"OTLP endpoint '{o}' is not an absolute URL");
+        }
+        var options = new ServerOptions
+        {
+            Database = database,
+            Redis = parse.GetValue(Redis) ?? Env("REDIS"),
+            Jwt = jwt,
+            OtlpEndpoint = otlp,
+            Output = console.Out,
+        };
+        if (workers is { } w) options = options with { WorkerCount = w };
+        if (EnvInt("QUEUE_INVISIBILITY_SECONDS") is { } inv) options = options with { QueueInvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(5, inv)) };
+        return options;
+    }
+
+    public static string? Env(string name) => Environment.GetEnvironmentVariable("MCP_SENTINEL_" + name) is { Length: > 0 } v ? v : null;
+
+    public static int? EnvInt(string name)
+    {
+        if (Env(name) is not { } v) return null;
+        if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) throw new ConfigException($"MCP_SENTINEL_{name}: '{v}' is not a whole number");
+        return n;
+    }
+}

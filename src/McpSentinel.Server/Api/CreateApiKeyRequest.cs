@@ -1,0 +1,4 @@
+namespace McpSentinel.Server.Api;
+
+/// <summary><c>role</c>: admin, analyst or viewer.</summary>
+public sealed record CreateApiKeyRequest(string Name, string Role, int? RateLimitPerMinute);

@@ -1,0 +1,3 @@
+namespace McpSentinel.Server.Api;
+
+public sealed record TriageDto(string State, string? Comment, string? By, DateTimeOffset? At);

@@ -1,0 +1,21 @@
+using Hangfire;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace McpSentinel.Server.Observability;
+
+/// <summary>The queue storage answers; reports how many workers are registered with it.</summary>
+public sealed class QueueHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var servers = await Task.Run(() => storage.GetMonitoringApi().Servers(), cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy($"{servers.Count} worker process(es) registered");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("the queue storage does not answer: " + ex.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace McpSentinel.Server.Scans;
+
+public sealed record ArchiveLimits(int MaxEntries, long MaxExtractedBytes);

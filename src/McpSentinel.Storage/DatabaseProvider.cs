@@ -1,0 +1,7 @@
+namespace McpSentinel.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
