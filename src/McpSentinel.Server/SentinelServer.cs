@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphQL;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using McpSentinel.Server.Auth;
@@ -40,10 +41,37 @@ public static class SentinelServer
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
         });
         builder.WebHost.UseUrls([.. options.Urls]);
+        if (options.GrpcUrls.Count > 0)
+        {
+            // gRPC needs HTTP/2; without TLS, Kestrel cannot offer HTTP/1.1 and HTTP/2 on one port, so gRPC gets its own
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                foreach (var url in options.GrpcUrls)
+                {
+                    var uri = new Uri(url);
+                    var address = uri.Host is "localhost" ? System.Net.IPAddress.Loopback
+                        : uri.Host is "*" or "+" or "0.0.0.0" ? System.Net.IPAddress.Any : System.Net.IPAddress.Parse(uri.Host);
+                    k.Listen(address, uri.Port, l => l.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+                }
+            });
+        }
         if (!options.ConsoleLogs) builder.Logging.ClearProviders();
 
         var services = builder.Services;
         SentinelServices.Add(services, options, options.RunWorker);
+        services.AddSingleton<Scans.ScanProgressFeed>();
+        services.AddSingleton<Scans.TriageService>();
+        services.AddGraphQL(b => b
+            .AddSchema<GraphQL.SentinelSchema>()
+            .AddGraphTypes(typeof(GraphQL.SentinelSchema).Assembly)
+            .AddSystemTextJson()
+            .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 5000; })
+            .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false));
+        services.AddGrpc(g =>
+        {
+            g.IgnoreUnknownServices = true;
+            g.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxUploadBytes + 1024 * 1024);
+        });
         Telemetry.Add(services, options, web: true);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -64,6 +92,7 @@ public static class SentinelServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStatusCodePages();
         if (options.CorsOrigins.Count > 0) app.UseCors();
         app.UseHttpMetrics();
@@ -78,6 +107,8 @@ public static class SentinelServer
         WebhookEndpoints.Map(api);
         ApiKeyEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        GraphQL.GraphQLEndpoints.Map(app);
+        app.MapGrpcService<Grpc.ScanGrpcService>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("MCP Sentinel API")).AllowAnonymous();
