@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -44,15 +45,11 @@ public static class SentinelServer
         if (options.GrpcUrls.Count > 0)
         {
             // gRPC needs HTTP/2; without TLS, Kestrel cannot offer HTTP/1.1 and HTTP/2 on one port, so gRPC gets its own
+            // (and once endpoints are bound in code Kestrel ignores UseUrls, so the API's are bound here too)
             builder.WebHost.ConfigureKestrel(k =>
             {
-                foreach (var url in options.GrpcUrls)
-                {
-                    var uri = new Uri(url);
-                    var address = uri.Host is "localhost" ? System.Net.IPAddress.Loopback
-                        : uri.Host is "*" or "+" or "0.0.0.0" ? System.Net.IPAddress.Any : System.Net.IPAddress.Parse(uri.Host);
-                    k.Listen(address, uri.Port, l => l.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
-                }
+                foreach (var url in options.Urls) KestrelBinding.Bind(k, url, HttpProtocols.Http1AndHttp2);
+                foreach (var url in options.GrpcUrls) KestrelBinding.Bind(k, url, HttpProtocols.Http2);
             });
         }
         if (!options.ConsoleLogs) builder.Logging.ClearProviders();
