@@ -160,6 +160,7 @@ public static class SentinelServer
                     ValidateAudience = jwt.Audience is not null,
                     RoleClaimType = jwt.RoleClaim,
                     NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromMinutes(1),
                     IssuerSigningKey = jwt.SigningKeyBase64 is { } k ? new SymmetricSecurityKey(Convert.FromBase64String(k)) : null,
                 };
             });
