@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphQL;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using McpSentinel.Server.Auth;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -40,10 +42,33 @@ public static class SentinelServer
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
         });
         builder.WebHost.UseUrls([.. options.Urls]);
+        if (options.GrpcUrls.Count > 0)
+        {
+            // gRPC needs HTTP/2; without TLS, Kestrel cannot offer HTTP/1.1 and HTTP/2 on one port, so gRPC gets its own
+            // (and once endpoints are bound in code Kestrel ignores UseUrls, so the API's are bound here too)
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                foreach (var url in options.Urls) KestrelBinding.Bind(k, url, HttpProtocols.Http1AndHttp2);
+                foreach (var url in options.GrpcUrls) KestrelBinding.Bind(k, url, HttpProtocols.Http2);
+            });
+        }
         if (!options.ConsoleLogs) builder.Logging.ClearProviders();
 
         var services = builder.Services;
         SentinelServices.Add(services, options, options.RunWorker);
+        services.AddSingleton<Scans.ScanProgressFeed>();
+        services.AddSingleton<Scans.TriageService>();
+        services.AddGraphQL(b => b
+            .AddSchema<GraphQL.SentinelSchema>()
+            .AddGraphTypes(typeof(GraphQL.SentinelSchema).Assembly)
+            .AddSystemTextJson()
+            .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 5000; })
+            .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false));
+        services.AddGrpc(g =>
+        {
+            g.IgnoreUnknownServices = true;
+            g.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxUploadBytes + 1024 * 1024);
+        });
         Telemetry.Add(services, options, web: true);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -64,6 +89,7 @@ public static class SentinelServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseStatusCodePages();
         if (options.CorsOrigins.Count > 0) app.UseCors();
         app.UseHttpMetrics();
@@ -78,6 +104,8 @@ public static class SentinelServer
         WebhookEndpoints.Map(api);
         ApiKeyEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        GraphQL.GraphQLEndpoints.Map(app);
+        app.MapGrpcService<Grpc.ScanGrpcService>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("MCP Sentinel API")).AllowAnonymous();

@@ -8,6 +8,8 @@ public sealed record ServerOptions
 {
     public required DatabaseTarget Database { get; init; }
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
+    /// <summary>Where the gRPC service listens (HTTP/2 without TLS, so a port of its own). Empty: gRPC is off.</summary>
+    public IReadOnlyList<string> GrpcUrls { get; init; } = [];
     /// <summary>Folders under which path scans are accepted. Empty: path scans are refused.</summary>
     public IReadOnlyList<string> AllowedRoots { get; init; } = [];
     /// <summary>Run a worker inside the server process (the zero-setup default).</summary>

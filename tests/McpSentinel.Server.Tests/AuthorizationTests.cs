@@ -46,6 +46,11 @@ public sealed class AuthorizationTests
         ["GET /health/live"] = Anyone,
         ["GET /health/ready"] = Anyone,
         ["GET /metrics"] = Anyone,
+        ["POST /graphql"] = "viewer",
+        ["GET /graphql"] = "viewer",
+        ["POST /mcpsentinel.v1.Scans/SubmitScan"] = "analyst",
+        ["POST /mcpsentinel.v1.Scans/GetScan"] = "viewer",
+        ["POST /mcpsentinel.v1.Scans/WatchScan"] = "viewer",
     };
 
     private static readonly string[] Ranks = ["viewer", "analyst", "admin"];

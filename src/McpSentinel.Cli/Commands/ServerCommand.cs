@@ -15,11 +15,12 @@ public static class ServerCommand
         var noWorker = new Option<bool>("--no-worker") { Description = "Do not run scans in this process (workers started with 'mcp-sentinel worker' take them; needs PostgreSQL)." };
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests a minute per API key (default 600; a key may carry its own)." };
         var cors = new Option<string[]>("--cors-origin") { Description = "Allow cross-origin requests from this origin (repeatable). Default: none." };
+        var grpcUrls = new Option<string[]>("--grpc-urls") { Description = "Also serve the gRPC API (HTTP/2 without TLS) on these addresses, e.g. http://127.0.0.1:8081 (env MCP_SENTINEL_GRPC_URLS). Default: off." };
         var maxUpload = new Option<string?>("--max-upload-size") { Description = "Largest uploaded archive (default 50MB)." };
 
-        var command = new Command("server", "Run the MCP Sentinel team server: REST API (OpenAPI at /openapi/v1.json, docs at /scalar), job queue and, unless --no-worker, a worker.");
+        var command = new Command("server", "Run the MCP Sentinel team server: REST API (OpenAPI at /openapi/v1.json, docs at /scalar), GraphQL at /graphql, gRPC with --grpc-urls, job queue and, unless --no-worker, a worker.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { urls, allowedRoots, noWorker, rateLimit, cors, maxUpload }) command.Options.Add(option);
+        foreach (var option in new Option[] { urls, grpcUrls, allowedRoots, noWorker, rateLimit, cors, maxUpload }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var options = inputs.Resolve(parse, console);
@@ -29,6 +30,16 @@ public static class ServerCommand
             {
                 if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var parsed) || (parsed.Scheme != "http" && parsed.Scheme != "https"))
                     throw new UsageException($"--urls: '{url}' is not an http(s) address such as http://127.0.0.1:8080");
+            }
+            var grpcList = (parse.GetValue(grpcUrls) is { Length: > 0 } g ? g : (ServerInputs.Env("GRPC_URLS") ?? "").Split(','))
+                .SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            foreach (var url in grpcList)
+            {
+                if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var parsed) || parsed.Scheme != "http" || parsed.Port <= 0
+                    || (parsed.Host != "localhost" && !System.Net.IPAddress.TryParse(parsed.Host, out _)))
+                    throw new UsageException($"--grpc-urls: '{url}' is not an address such as http://127.0.0.1:8081 (an IP address or localhost, and a port)");
+                if (urlList.Any(u => Uri.TryCreate(u, UriKind.Absolute, out var h) && h.Port == parsed.Port))
+                    throw new UsageException($"--grpc-urls: port {parsed.Port} is already used by --urls; gRPC needs a port of its own");
             }
             var roots = (parse.GetValue(allowedRoots) ?? []).Select(r => Path.GetFullPath(Path.Combine(console.WorkingDirectory, r))).ToArray();
             foreach (var root in roots.Where(r => !Directory.Exists(r))) throw new UsageException($"--allowed-root: {root} is not a folder");
@@ -46,13 +57,14 @@ public static class ServerCommand
             options = options with
             {
                 Urls = urlList,
+                GrpcUrls = grpcList.Select(u => u.Replace("*", "0.0.0.0", StringComparison.Ordinal)).ToArray(),
                 AllowedRoots = roots,
                 RunWorker = runWorker,
                 CorsOrigins = parse.GetValue(cors) ?? [],
                 RateLimitPerMinute = limit ?? options.RateLimitPerMinute,
                 MaxUploadBytes = upload ?? options.MaxUploadBytes,
             };
-            console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}, listening on {string.Join(", ", urlList)}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
+            console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}, listening on {string.Join(", ", urlList)}{(grpcList.Length > 0 ? ", gRPC on " + string.Join(", ", grpcList) : "")}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
             try
             {
                 SentinelServer.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();

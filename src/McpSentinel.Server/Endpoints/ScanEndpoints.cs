@@ -130,17 +130,17 @@ public static class ScanEndpoints
         return TypedResults.Ok(new PageDto<FindingDto>(page.Items.Select(DtoMapper.ToDto).ToList(), page.Total, page.Offset, page.Limit));
     }
 
-    private static async Task<IResult> TriageAsync(Guid id, long findingId, TriageRequest request, ScanStore store, TriageStore triage, AuditStore audit,
-        ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> TriageAsync(Guid id, long findingId, TriageRequest request, TriageService triage, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (request.State is null || !TriageStates.All.Contains(request.State)) return Problems.BadRequest($"state must be one of {string.Join(", ", TriageStates.All)}");
-        if (request.Comment is { Length: > 4000 }) return Problems.BadRequest("comment must be at most 4000 characters");
-        var finding = await store.GetFindingAsync(id, findingId, ct);
-        if (finding is null) return Problems.NotFound($"finding {findingId} of scan {id}");
-        var actor = Actor.Of(user);
-        var row = await triage.SetAsync(finding.ProjectId, finding.Fingerprint, request.State, request.Comment, actor, ct);
-        await audit.RecordAsync(actor, "finding.triage", finding.Fingerprint, $"{request.State} (scan {id}, finding {findingId})", ct);
-        return TypedResults.Ok(new TriageDto(row.State, row.Comment, row.UpdatedBy, row.UpdatedAt));
+        try
+        {
+            var row = await triage.SetAsync(id, findingId, request.State, request.Comment, Actor.Of(user), ct);
+            return row is null ? Problems.NotFound($"finding {findingId} of scan {id}") : TypedResults.Ok(new TriageDto(row.State, row.Comment, row.UpdatedBy, row.UpdatedAt));
+        }
+        catch (SubmissionException ex)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
     }
 
     private static async Task<IResult> ReportAsync(Guid id, ScanStore store, CancellationToken ct, string format = "json")
