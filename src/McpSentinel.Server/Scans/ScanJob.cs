@@ -55,16 +55,18 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
                 result = await Task.Run(() => scanner.Scan(options, progress, cancel.Token), cancel.Token).ConfigureAwait(false);
             }
             cancel.Token.ThrowIfCancellationRequested();
-            await StoreAsync(scan, result, contentHash, progress, cancellationToken).ConfigureAwait(false);
             if (contentHash is not null) await cache.SetAsync(contentHash, result, cancellationToken).ConfigureAwait(false);
+            if (!await StoreAsync(scan, result, contentHash, progress, cancellationToken).ConfigureAwait(false))
+            {
+                // the cancellation arrived after the last progress check, before the scan was marked completed
+                await scans.DeleteFindingsAsync(scanId, CancellationToken.None).ConfigureAwait(false);
+                await FinishCancelledAsync(scanId).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && cancel.IsCancellationRequested)
         {
             // cancelled through the API (the progress loop saw the request)
-            await scans.FinishAsync(scanId, ScanStatus.Cancelled, "cancelled on request", CancellationToken.None).ConfigureAwait(false);
-            SentinelMetrics.ScansFinished.WithLabels(ScanStatus.Cancelled).Inc();
-            logger.LogInformation("scan cancelled on request");
-            await webhooks.ScanFinishedAsync(scanId, CancellationToken.None).ConfigureAwait(false);
+            await FinishCancelledAsync(scanId).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,25 +89,36 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
         }
     }
 
-    private async Task StoreAsync(ScanEntity scan, ScanResult result, string? contentHash, StoredProgress progress, CancellationToken cancellationToken)
+    private async Task FinishCancelledAsync(Guid scanId)
+    {
+        await scans.FinishAsync(scanId, ScanStatus.Cancelled, "cancelled on request", CancellationToken.None).ConfigureAwait(false);
+        SentinelMetrics.ScansFinished.WithLabels(ScanStatus.Cancelled).Inc();
+        logger.LogInformation("scan cancelled on request");
+        await webhooks.ScanFinishedAsync(scanId, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores the findings and the summary; false when a cancellation request won the race.</summary>
+    private async Task<bool> StoreAsync(ScanEntity scan, ScanResult result, string? contentHash, StoredProgress progress, CancellationToken cancellationToken)
     {
         var rows = result.Findings.Select(f => FindingMapper.ToEntity(f, scan.Id, scan.ProjectId)).ToList();
         int added = await scans.AddFindingsAsync(scan.Id, rows, cancellationToken).ConfigureAwait(false);
         using var json = new MemoryStream();
         new JsonReporter().Write(result, json);
         var s = result.Summary;
-        await scans.CompleteAsync(new ScanEntity
+        bool completed = await scans.CompleteAsync(new ScanEntity
         {
             Id = scan.Id, Status = ScanStatus.Completed, SourceKind = scan.SourceKind,
             DurationMs = result.DurationMs, FilesScanned = result.FilesScanned, FilesDone = progress.Total, FilesTotal = progress.Total,
             Incomplete = result.Incomplete, Total = s.Total, Critical = s.Critical, High = s.High, Medium = s.Medium, Low = s.Low, Info = s.Info,
             Suppressed = s.Suppressed, RiskScore = s.RiskScore, ReportJson = System.Text.Encoding.UTF8.GetString(json.ToArray()), ContentHash = contentHash,
         }, cancellationToken).ConfigureAwait(false);
+        if (!completed) return false;
         SentinelMetrics.ScansFinished.WithLabels(ScanStatus.Completed).Inc();
         SentinelMetrics.ScanDuration.Observe(result.DurationMs / 1000.0);
         foreach (var group in result.Findings.GroupBy(f => f.Severity)) SentinelMetrics.FindingsStored.WithLabels(group.Key.ToString().ToLowerInvariant()).Inc(group.Count());
         logger.LogInformation("scan completed: {Total} finding(s), {Added} stored now, {Files} file(s), {DurationMs} ms", s.Total, added, result.FilesScanned, result.DurationMs);
         await webhooks.ScanFinishedAsync(scan.Id, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Every second: store the progress, and stop the scan when someone asked to cancel it.</summary>

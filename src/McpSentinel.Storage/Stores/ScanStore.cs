@@ -127,16 +127,21 @@ public sealed class ScanStore(SentinelDbFactory factory, TimeProvider time)
     public async Task<bool> RequestCancelAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var scan = await db.Scans.FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
-        if (scan is null || ScanStatus.IsFinal(scan.Status)) return false;
-        scan.CancelRequested = true;
-        if (scan.Status == ScanStatus.Queued)
-        {
-            scan.Status = ScanStatus.Cancelled;
-            scan.FinishedAt = time.GetUtcNow();
-        }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        var now = time.GetUtcNow();
+        // one conditional update each, so a request cannot slip in while a worker marks the scan completed
+        int queued = await db.Scans.Where(s => s.Id == id && s.Status == ScanStatus.Queued)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CancelRequested, true).SetProperty(s => s.Status, ScanStatus.Cancelled).SetProperty(s => s.FinishedAt, now), cancellationToken).ConfigureAwait(false);
+        if (queued == 1) return true;
+        int running = await db.Scans.Where(s => s.Id == id && s.Status == ScanStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CancelRequested, true), cancellationToken).ConfigureAwait(false);
+        return running == 1;
+    }
+
+    /// <summary>Removes what a scan stored before it was cancelled (a cancelled scan has no findings).</summary>
+    public async Task DeleteFindingsAsync(Guid scanId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Findings.Where(f => f.ScanId == scanId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Inserts the findings that this scan does not have yet (by fingerprint), in one transaction; the unique
@@ -181,12 +186,14 @@ public sealed class ScanStore(SentinelDbFactory factory, TimeProvider time)
         return await db.Findings.CountAsync(f => f.ScanId == scanId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CompleteAsync(ScanEntity summary, CancellationToken cancellationToken)
+    /// <summary>Marks the scan completed with its summary; false (and nothing changes) when a cancellation was requested
+    /// meanwhile: the request wins.</summary>
+    public async Task<bool> CompleteAsync(ScanEntity summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         await using var db = factory.CreateDbContext();
         var now = time.GetUtcNow();
-        await db.Scans.Where(s => s.Id == summary.Id).ExecuteUpdateAsync(u => u
+        return 1 == await db.Scans.Where(s => s.Id == summary.Id && !s.CancelRequested).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Status, ScanStatus.Completed)
             .SetProperty(s => s.FinishedAt, now)
             .SetProperty(s => s.DurationMs, summary.DurationMs)
