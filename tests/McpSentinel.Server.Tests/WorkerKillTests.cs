@@ -94,7 +94,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
     }
 
     /// <summary>Python MCP servers with a command injection and a hard-coded token each, plus benign filler.</summary>
-    private static TempTree Corpus(int files)
+    internal static TempTree Corpus(int files)
     {
         var tree = new TempTree();
         var filler = string.Join('\n', Enumerable.Range(0, 20).Select(i => $"def helper_{i}(values):\n    total = 0\n    for v in values:\n        total += v * {i}\n    return total\n"));
@@ -117,7 +117,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
         return tree;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         for (int i = 0; i < 300; i++)
         {
@@ -131,7 +131,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
         throw new TimeoutException("the server never became ready");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
