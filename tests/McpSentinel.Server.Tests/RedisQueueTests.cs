@@ -81,7 +81,7 @@ public sealed class RedisQueueTests(ITestOutputHelper log)
         }
         finally
         {
-            await DeleteKeysAsync(redis, prefix);
+            await DeleteKeysAsync(RedisAddress, prefix);
             NpgsqlConnection.ClearAllPools();
         }
     }
@@ -104,12 +104,14 @@ public sealed class RedisQueueTests(ITestOutputHelper log)
         }
         finally
         {
-            await DeleteKeysAsync(redis, prefix);
+            await DeleteKeysAsync(RedisAddress, prefix);
         }
     }
 
-    private static async Task DeleteKeysAsync(ConnectionMultiplexer redis, string prefix)
+    /// <summary>Removes every key under the test's prefix, and checks none is left.</summary>
+    internal static async Task DeleteKeysAsync(string address, string prefix)
     {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(address);
         var pattern = prefix.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal) + "*";
         var keys = redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: pattern).ToArray();
         if (keys.Length > 0) await redis.GetDatabase().KeyDeleteAsync(keys);
