@@ -1,3 +1,4 @@
+using McpSentinel.Server.Queue;
 using McpSentinel.Storage;
 
 namespace McpSentinel.Server;
@@ -38,6 +39,15 @@ public sealed record ServerOptions
     /// <summary>How long a job fetched by a worker that stopped answering stays invisible (PostgreSQL queue).
     /// The timeout slides while the worker is alive, so long scans are not taken twice.</summary>
     public TimeSpan QueueInvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Where the job queue lives: with the database (default) or in Redis (needs <see cref="Redis"/>).</summary>
+    public QueueKind Queue { get; init; } = QueueKind.Database;
+    /// <summary>Key prefix of the Redis queue, one per deployment (keep the braces: a Redis Cluster hash tag).</summary>
+    public string QueuePrefix { get; init; } = "{mcp-sentinel}:";
+    /// <summary>Redis queue: a job fetched this long ago is given to another worker even if its worker is alive
+    /// (Redis storage does not slide it); a killed worker's job is taken over sooner, once its heartbeat is missing.</summary>
+    public TimeSpan RedisQueueInvisibilityTimeout { get; init; } = TimeSpan.FromHours(3);
+    /// <summary>The queue lives in this process's memory (SQLite without the Redis queue).</summary>
+    public bool InMemoryQueue => Queue == QueueKind.Database && Database.Provider != DatabaseProvider.Postgres;
     /// <summary>How often idle workers poll the queue.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

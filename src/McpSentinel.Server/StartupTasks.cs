@@ -31,7 +31,7 @@ public static class StartupTasks
             logger.LogInformation("first admin API key created ({Prefix})", ApiKeyService.Display(key));
         }
 
-        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        if (options.InMemoryQueue)
         {
             // the in-memory queue forgot whatever was queued before a restart: queue those scans again
             var scans = services.GetRequiredService<ScanStore>();

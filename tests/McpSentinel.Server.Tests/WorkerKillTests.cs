@@ -10,18 +10,36 @@ using Xunit.Abstractions;
 
 namespace McpSentinel.Server.Tests;
 
-/// <summary>A worker killed in the middle of a scan: the job goes back to the PostgreSQL queue, another worker
+/// <summary>A worker killed in the middle of a scan: the job goes back to the queue (PostgreSQL or Redis), another worker
 /// completes it, and every finding is stored exactly once. Real processes: the API server without a worker, and
 /// two `mcp-sentinel worker` processes, one after the other.</summary>
 [Trait("Category", "Integration")]
 public sealed class WorkerKillTests(ITestOutputHelper log)
 {
-    [Fact]
-    public async Task WorkerKilledMidScan_SecondWorkerCompletes_FindingsStoredExactlyOnce()
+    [Theory]
+    [InlineData("database")]
+    [InlineData("redis")]
+    public async Task WorkerKilledMidScan_SecondWorkerCompletes_FindingsStoredExactlyOnce(string queue)
     {
         using var corpus = Corpus(files: 1200);
+        corpus.WithFile("nonce.txt", Guid.NewGuid().ToString()); // no result-cache hit
         await using var db = await TestDatabase.CreateAsync("postgres");
         var database = "postgres:" + db.Target.ConnectionString;
+        var redisAddress = Environment.GetEnvironmentVariable("MCP_SENTINEL_TEST_REDIS") is { Length: > 0 } r ? r : "127.0.0.1:6379";
+        var prefix = "{mcps-test-" + Guid.NewGuid().ToString("N")[..12] + "}:";
+        string[] queueArgs = queue == "redis" ? ["--redis", redisAddress, "--queue", "redis", "--queue-prefix", prefix] : [];
+        try
+        {
+            await RunAsync(corpus, db, database, queueArgs);
+        }
+        finally
+        {
+            if (queue == "redis") await RedisQueueTests.DeleteKeysAsync(redisAddress, prefix);
+        }
+    }
+
+    private async Task RunAsync(TempTree corpus, TestDatabase db, string database, string[] queueArgs)
+    {
 
         // what a direct CLI scan of the same tree finds
         var report = Path.Combine(Path.GetTempPath(), "mcp-sentinel-kill-" + Guid.NewGuid().ToString("N") + ".json");
@@ -35,13 +53,13 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
 
         var env = new Dictionary<string, string> { ["MCP_SENTINEL_QUEUE_INVISIBILITY_SECONDS"] = "10", ["XDG_DATA_HOME"] = corpus.PathOf(".data") };
         int port = FreePort();
-        using var server = CliProcess.Start(["server", "--urls", $"http://127.0.0.1:{port}", "--database", database, "--allowed-root", corpus.Root, "--no-worker"], env);
+        using var server = CliProcess.Start(["server", "--urls", $"http://127.0.0.1:{port}", "--database", database, "--allowed-root", corpus.Root, "--no-worker", .. queueArgs], env);
         var key = await server.WaitForOutputLineAsync(l => l.StartsWith("mcps_", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         await WaitReadyAsync(http);
 
-        using var first = CliProcess.Start(["worker", "--database", database, "--workers", "1"], env);
+        using var first = CliProcess.Start(["worker", "--database", database, "--workers", "1", .. queueArgs], env);
         var submitted = await ScanWaiter.SubmitPathAsync(http, "kill-test", corpus.Root);
 
         // wait until the first worker is visibly in the middle of the scan, then kill it without warning
@@ -59,7 +77,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
         first.KillHard();
         Assert.True(first.HasExited);
 
-        using var second = CliProcess.Start(["worker", "--database", database, "--workers", "1"], env);
+        using var second = CliProcess.Start(["worker", "--database", database, "--workers", "1", .. queueArgs], env);
         var done = await ScanWaiter.WaitAsync(http, submitted.Id, TimeSpan.FromMinutes(6));
         log.WriteLine($"final: {done.Status}, attempts {done.Attempts}, {done.Summary?.Total} findings");
         Assert.Equal("completed", done.Status);
@@ -94,7 +112,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
     }
 
     /// <summary>Python MCP servers with a command injection and a hard-coded token each, plus benign filler.</summary>
-    private static TempTree Corpus(int files)
+    internal static TempTree Corpus(int files)
     {
         var tree = new TempTree();
         var filler = string.Join('\n', Enumerable.Range(0, 20).Select(i => $"def helper_{i}(values):\n    total = 0\n    for v in values:\n        total += v * {i}\n    return total\n"));
@@ -117,7 +135,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
         return tree;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         for (int i = 0; i < 300; i++)
         {
@@ -131,7 +149,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log)
         throw new TimeoutException("the server never became ready");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -45,7 +45,7 @@ public static class ServerCommand
             foreach (var root in roots.Where(r => !Directory.Exists(r))) throw new UsageException($"--allowed-root: {root} is not a folder");
             bool runWorker = !parse.GetValue(noWorker);
             if (!runWorker && options.Database.Provider != Storage.DatabaseProvider.Postgres)
-                throw new UsageException("--no-worker needs the shared queue of PostgreSQL (--database postgres:...): with SQLite the queue lives in this process");
+                throw new UsageException("--no-worker needs the shared queue and database of PostgreSQL (--database postgres:...): with SQLite, workers cannot share results, so scans run in this process");
             long? upload = null;
             if (parse.GetValue(maxUpload) is { } mu)
             {
@@ -64,7 +64,7 @@ public static class ServerCommand
                 RateLimitPerMinute = limit ?? options.RateLimitPerMinute,
                 MaxUploadBytes = upload ?? options.MaxUploadBytes,
             };
-            console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}, listening on {string.Join(", ", urlList)}{(grpcList.Length > 0 ? ", gRPC on " + string.Join(", ", grpcList) : "")}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
+            console.Error.WriteLine($"mcp-sentinel server: {options.Database.Describe()}{(options.Queue == Server.Queue.QueueKind.Redis ? ", queue in Redis" : "")}, listening on {string.Join(", ", urlList)}{(grpcList.Length > 0 ? ", gRPC on " + string.Join(", ", grpcList) : "")}, {(runWorker ? $"worker in process ({options.WorkerCount} at a time)" : "no worker in process")}");
             try
             {
                 SentinelServer.RunAsync(options, console.Cancellation).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using McpSentinel.Core.Configuration;
 using McpSentinel.Server;
+using McpSentinel.Server.Queue;
 using McpSentinel.Storage;
 
 namespace McpSentinel.Cli.Commands;
@@ -13,10 +14,12 @@ public sealed class ServerInputs
     public Option<string?> Database { get; } = new("--database") { Description = "sqlite:PATH or postgres:CONNECTION-STRING (env MCP_SENTINEL_DATABASE). Default: SQLite in $XDG_DATA_HOME/mcp-sentinel or ~/.local/share/mcp-sentinel." };
     public Option<int?> Workers { get; } = new("--workers") { Description = "Scans run at the same time by this process's worker (default: half the processors, at least 1)." };
     public Option<string?> Redis { get; } = new("--redis") { Description = "Redis for the result cache, e.g. localhost:6379 (env MCP_SENTINEL_REDIS)." };
+    public Option<string?> Queue { get; } = new("--queue") { Description = "Where the job queue lives: database (default: PostgreSQL, or in memory with SQLite) or redis (the --redis connection; results stay in the database) (env MCP_SENTINEL_QUEUE)." };
+    public Option<string?> QueuePrefix { get; } = new("--queue-prefix") { Description = "Key prefix of the Redis queue, one per deployment (default {mcp-sentinel}:; env MCP_SENTINEL_QUEUE_PREFIX)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Database, Workers, Redis }) command.Options.Add(option);
+        foreach (var option in new Option[] { Database, Workers, Redis, Queue, QueuePrefix }) command.Options.Add(option);
     }
 
     public ServerOptions Resolve(ParseResult parse, CliConsole console)
@@ -47,15 +50,31 @@ public sealed class ServerInputs
         {
             if (!Uri.TryCreate(o, UriKind.Absolute, out otlp)) throw new UsageException($"OTLP endpoint '{o}' is not an absolute URL");
         }
+        var redis = parse.GetValue(Redis) ?? Env("REDIS");
+        var queue = (parse.GetValue(Queue) ?? Env("QUEUE") ?? "database").Trim().ToLowerInvariant() switch
+        {
+            "database" => QueueKind.Database,
+            "redis" => QueueKind.Redis,
+            var other => throw new UsageException($"--queue: '{other}' is not one of database, redis"),
+        };
+        if (queue == QueueKind.Redis && redis is null)
+            throw new UsageException("--queue redis needs a Redis connection: give --redis HOST:PORT (or MCP_SENTINEL_REDIS)");
+        var prefix = parse.GetValue(QueuePrefix) ?? Env("QUEUE_PREFIX");
+        if (prefix is not null && (prefix.Length is 0 or > 100 || prefix.Any(char.IsWhiteSpace)))
+            throw new UsageException("--queue-prefix must be 1 to 100 characters without spaces, e.g. {mcp-sentinel}:");
+        if (parse.GetValue(QueuePrefix) is not null && queue != QueueKind.Redis)
+            throw new UsageException("--queue-prefix applies only to --queue redis");
         var options = new ServerOptions
         {
             Database = database,
-            Redis = parse.GetValue(Redis) ?? Env("REDIS"),
+            Redis = redis,
+            Queue = queue,
             Jwt = jwt,
             OtlpEndpoint = otlp,
             Output = console.Out,
         };
         if (workers is { } w) options = options with { WorkerCount = w };
+        if (prefix is not null) options = options with { QueuePrefix = prefix };
         if (EnvInt("QUEUE_INVISIBILITY_SECONDS") is { } inv) options = options with { QueueInvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(5, inv)) };
         return options;
     }
