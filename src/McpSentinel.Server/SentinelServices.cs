@@ -4,6 +4,7 @@ using McpSentinel.Server.Scans;
 using McpSentinel.Server.Webhooks;
 using McpSentinel.Storage;
 using McpSentinel.Storage.Stores;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
@@ -29,6 +30,8 @@ public static class SentinelServices
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton(new AllowedRoots(options.AllowedRoots));
         services.AddSingleton<ScanService>();
+        services.AddSingleton<LiveScanSource>();
+        services.AddDataProtection().SetApplicationName("mcp-sentinel");
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton(sp => new ResultCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResultCache>>()));
         services.AddTransient<ScanJob>();
