@@ -31,7 +31,8 @@ public static class SentinelServices
         services.AddSingleton(new AllowedRoots(options.AllowedRoots));
         services.AddSingleton<ScanService>();
         services.AddSingleton<LiveScanSource>();
-        services.AddDataProtection().SetApplicationName("mcp-sentinel");
+        var protection = services.AddDataProtection().SetApplicationName("mcp-sentinel");
+        if (options.DataProtectionKeysFolder is { } keys) protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton(sp => new ResultCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResultCache>>()));
         services.AddTransient<ScanJob>();

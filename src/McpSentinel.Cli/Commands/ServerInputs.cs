@@ -51,6 +51,7 @@ public sealed class ServerInputs
         {
             Database = database,
             Redis = parse.GetValue(Redis) ?? Env("REDIS"),
+            DataProtectionKeysFolder = Env("KEYS_DIR"),
             Jwt = jwt,
             OtlpEndpoint = otlp,
             Output = console.Out,
