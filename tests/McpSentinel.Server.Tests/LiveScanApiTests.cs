@@ -164,6 +164,66 @@ public sealed class LiveScanApiTests
         Assert.All(findings.Items, f => Assert.DoesNotContain(HeaderSecret, f.Evidence + f.Message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CreateLive_AllowedHostRedirectsElsewhere_RedirectNotFollowedAndScanIncomplete()
+    {
+        // 127.0.0.1 is allowed and answers every request with a redirect to localhost (not allowed), where a listener
+        // counts the connections it receives: the probe must not go there, with its headers or without
+        using var target = new TcpListener(IPAddress.Loopback, 0);
+        target.Start();
+        int targetPort = ((IPEndPoint)target.LocalEndpoint).Port;
+        int reached = 0;
+        using var stop = new CancellationTokenSource();
+        var counting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    using var c = await target.AcceptTcpClientAsync(stop.Token);
+                    Interlocked.Increment(ref reached);
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+        using var redirector = new TcpListener(IPAddress.Loopback, 0);
+        redirector.Start();
+        int redirectPort = ((IPEndPoint)redirector.LocalEndpoint).Port;
+        var redirecting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    using var c = await redirector.AcceptTcpClientAsync(stop.Token);
+                    var stream = c.GetStream();
+                    var buffer = new byte[8192];
+                    _ = await stream.ReadAsync(buffer, stop.Token);
+                    var answer = $"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://localhost:{targetPort}/mcp\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(answer), stop.Token);
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException) { }
+        });
+        try
+        {
+            await using var server = await RunningServer.StartAsync("sqlite", o => o with { LiveAllowHosts = ["127.0.0.1"] });
+            var created = await SubmitAsync(server, new LiveServerSpec($"http://127.0.0.1:{redirectPort}/mcp",
+                new Dictionary<string, string> { ["Authorization"] = "Bearer " + HeaderSecret }, null, null, null, null, 3));
+            var done = await ScanWaiter.WaitAsync(server.Viewer, created.Id);
+            Assert.Equal("completed", done.Status);
+            Assert.True(done.Summary!.Incomplete);
+            Assert.Equal(0, Volatile.Read(ref reached));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            target.Stop();
+            redirector.Stop();
+            await Task.WhenAll(counting, redirecting);
+        }
+    }
+
     private static async Task<ScanDto> SubmitAsync(RunningServer server, LiveServerSpec spec)
     {
         var response = await server.Analyst.PostAsJsonAsync("/api/v1/scans", new CreateScanRequest("live", null, null, null, spec));
