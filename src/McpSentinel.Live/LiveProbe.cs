@@ -127,15 +127,21 @@ public static class LiveProbe
         });
     }
 
-    private static HttpClientTransport HttpTransport(LiveTarget target, LiveLimits limits) => new(new HttpClientTransportOptions
+    private static HttpClientTransport HttpTransport(LiveTarget target, LiveLimits limits)
     {
-        Endpoint = target.Url!,
-        TransportMode = HttpTransportMode.AutoDetect,
-        Name = target.DefaultName,
-        ConnectionTimeout = limits.Timeout,
-        AdditionalHeaders = target.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
-        MaxReconnectionAttempts = 0,
-    });
+        var options = new HttpClientTransportOptions
+        {
+            Endpoint = target.Url!,
+            TransportMode = HttpTransportMode.AutoDetect,
+            Name = target.DefaultName,
+            ConnectionTimeout = limits.Timeout,
+            AdditionalHeaders = target.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+            MaxReconnectionAttempts = 0,
+        };
+        if (target.FollowRedirects) return new HttpClientTransport(options);
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClientTransport(options, http, loggerFactory: null, ownsHttpClient: true);
+    }
 
     private static string Describe(Exception ex, LiveLimits limits, StderrTail stderr)
     {

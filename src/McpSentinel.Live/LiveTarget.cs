@@ -17,6 +17,9 @@ public sealed record LiveTarget
     /// <summary>Extra environment variables for a stdio server (on top of PATH and HOME).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public bool Sandbox { get; init; }
+    /// <summary>Follow HTTP redirects (the CLI does); the team server turns this off so that an allowed host cannot
+    /// redirect the probe, with its headers, to a host that is not allowed.</summary>
+    public bool FollowRedirects { get; init; } = true;
     public string? WorkingDirectory { get; init; }
 
     /// <summary>The clientInfo sent in <c>initialize</c> (a server may show different clients different surfaces).</summary>

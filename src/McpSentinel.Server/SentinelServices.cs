@@ -4,6 +4,7 @@ using McpSentinel.Server.Scans;
 using McpSentinel.Server.Webhooks;
 using McpSentinel.Storage;
 using McpSentinel.Storage.Stores;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
@@ -29,6 +30,9 @@ public static class SentinelServices
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton(new AllowedRoots(options.AllowedRoots));
         services.AddSingleton<ScanService>();
+        services.AddSingleton<LiveScanSource>();
+        var protection = services.AddDataProtection().SetApplicationName("mcp-sentinel");
+        if (options.DataProtectionKeysFolder is { } keys) protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton(sp => new ResultCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResultCache>>()));
         services.AddTransient<ScanJob>();

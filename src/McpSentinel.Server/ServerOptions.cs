@@ -13,6 +13,15 @@ public sealed record ServerOptions
     public IReadOnlyList<string> GrpcUrls { get; init; } = [];
     /// <summary>Folders under which path scans are accepted. Empty: path scans are refused.</summary>
     public IReadOnlyList<string> AllowedRoots { get; init; } = [];
+    /// <summary>Hosts (names or IP addresses, compared case-insensitively) whose HTTP(S) MCP servers may be scanned live.
+    /// Empty: live HTTP scans are refused.</summary>
+    public IReadOnlyList<string> LiveAllowHosts { get; init; } = [];
+    /// <summary>Accept live scans of stdio commands (run only under bubblewrap, without network). Off by default: a
+    /// server that launches commands on request is remote code execution.</summary>
+    public bool AllowLiveCommands { get; init; }
+    /// <summary>Where the ASP.NET Core Data Protection key ring (which encrypts live server specs) is kept; null: the
+    /// framework default (~/.aspnet/DataProtection-Keys). Servers and workers that share scans must share this folder.</summary>
+    public string? DataProtectionKeysFolder { get; init; }
     /// <summary>Run a worker inside the server process (the zero-setup default).</summary>
     public bool RunWorker { get; init; } = true;
     /// <summary>Scans a worker runs at the same time.</summary>

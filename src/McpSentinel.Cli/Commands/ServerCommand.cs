@@ -16,11 +16,13 @@ public static class ServerCommand
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests a minute per API key (default 600; a key may carry its own)." };
         var cors = new Option<string[]>("--cors-origin") { Description = "Allow cross-origin requests from this origin (repeatable). Default: none." };
         var grpcUrls = new Option<string[]>("--grpc-urls") { Description = "Also serve the gRPC API (HTTP/2 without TLS) on these addresses, e.g. http://127.0.0.1:8081 (env MCP_SENTINEL_GRPC_URLS). Default: off." };
+        var liveHosts = new Option<string[]>("--live-allow-host") { Description = "Accept live scans of HTTP(S) MCP servers on this host name or IP address (repeatable). Default: none, live HTTP scans are refused." };
+        var liveCommands = new Option<bool>("--allow-live-commands") { Description = "Accept live scans of stdio commands sent through the API; they run only under bubblewrap without network (refused when bwrap is missing). Default: off." };
         var maxUpload = new Option<string?>("--max-upload-size") { Description = "Largest uploaded archive (default 50MB)." };
 
         var command = new Command("server", "Run the MCP Sentinel team server: REST API (OpenAPI at /openapi/v1.json, docs at /scalar), GraphQL at /graphql, gRPC with --grpc-urls, job queue and, unless --no-worker, a worker.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { urls, grpcUrls, allowedRoots, noWorker, rateLimit, cors, maxUpload }) command.Options.Add(option);
+        foreach (var option in new Option[] { urls, grpcUrls, allowedRoots, liveHosts, liveCommands, noWorker, rateLimit, cors, maxUpload }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var options = inputs.Resolve(parse, console);
@@ -43,6 +45,9 @@ public static class ServerCommand
             }
             var roots = (parse.GetValue(allowedRoots) ?? []).Select(r => Path.GetFullPath(Path.Combine(console.WorkingDirectory, r))).ToArray();
             foreach (var root in roots.Where(r => !Directory.Exists(r))) throw new UsageException($"--allowed-root: {root} is not a folder");
+            var hosts = (parse.GetValue(liveHosts) ?? []).SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            foreach (var host in hosts.Where(h => Uri.CheckHostName(h.Trim('[', ']')) == UriHostNameType.Unknown))
+                throw new UsageException($"--live-allow-host: '{host}' is not a host name or IP address");
             bool runWorker = !parse.GetValue(noWorker);
             if (!runWorker && options.Database.Provider != Storage.DatabaseProvider.Postgres)
                 throw new UsageException("--no-worker needs the shared queue and database of PostgreSQL (--database postgres:...): with SQLite, workers cannot share results, so scans run in this process");
@@ -59,6 +64,8 @@ public static class ServerCommand
                 Urls = urlList,
                 GrpcUrls = grpcList.Select(u => u.Replace("*", "0.0.0.0", StringComparison.Ordinal)).ToArray(),
                 AllowedRoots = roots,
+                LiveAllowHosts = hosts,
+                AllowLiveCommands = parse.GetValue(liveCommands),
                 RunWorker = runWorker,
                 CorsOrigins = parse.GetValue(cors) ?? [],
                 RateLimitPerMinute = limit ?? options.RateLimitPerMinute,

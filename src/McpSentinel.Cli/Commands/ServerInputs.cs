@@ -69,6 +69,7 @@ public sealed class ServerInputs
             Database = database,
             Redis = redis,
             Queue = queue,
+            DataProtectionKeysFolder = Env("KEYS_DIR"),
             Jwt = jwt,
             OtlpEndpoint = otlp,
             Output = console.Out,

@@ -22,7 +22,7 @@ public static class ScanEndpoints
     {
         var scans = api.MapGroup("/scans").WithTags("Scans");
         scans.MapPost("/", CreateAsync).RequireAuthorization(Roles.Analyst)
-            .WithSummary("Submit a scan of a path under the allowed roots, or of a snapshot")
+            .WithSummary("Submit a scan of a path under the allowed roots, of a snapshot, or of a live server")
             .Produces<ScanDto>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(403);
         scans.MapPost("/archive", CreateFromArchiveAsync).RequireAuthorization(Roles.Analyst)
             .WithSummary("Submit a scan of an uploaded zip or tar.gz (the request body)")
@@ -48,11 +48,11 @@ public static class ScanEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Project)) return Problems.BadRequest("project is required");
         bool hasSnapshot = request.Snapshot is { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null };
-        if ((request.Path is null) == !hasSnapshot) return Problems.BadRequest("give exactly one of path and snapshot");
+        if ((request.Path is not null ? 1 : 0) + (hasSnapshot ? 1 : 0) + (request.Live is not null ? 1 : 0) != 1) return Problems.BadRequest("give exactly one of path, snapshot and live");
         try
         {
-            var scan = request.Path is not null
-                ? await service.SubmitPathAsync(request.Project, request.Path, request.Engines, Actor.Of(user), ct)
+            var scan = request.Path is not null ? await service.SubmitPathAsync(request.Project, request.Path, request.Engines, Actor.Of(user), ct)
+                : request.Live is not null ? await service.SubmitLiveAsync(request.Project, request.Live, request.Engines, Actor.Of(user), ct)
                 : await service.SubmitSnapshotAsync(request.Project, request.Snapshot!.Value.GetRawText(), request.Engines, Actor.Of(user), ct);
             SentinelMetrics.ScansSubmitted.WithLabels(scan.SourceKind).Inc();
             return TypedResults.Accepted($"/api/v1/scans/{scan.Id}", DtoMapper.ToDto(scan));

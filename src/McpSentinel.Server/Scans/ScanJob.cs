@@ -15,7 +15,7 @@ namespace McpSentinel.Server.Scans;
 
 /// <summary>The queue job that runs one scan. Safe to run again after a crash or a retry: it starts over, and
 /// findings are written insert-if-absent by (scan, fingerprint), so each is stored once.</summary>
-public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultCache cache, ServerOptions options, ILogger<ScanJob> logger, TimeProvider time)
+public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultCache cache, LiveScanSource live, ServerOptions options, ILogger<ScanJob> logger, TimeProvider time)
 {
     /// <summary>Retries after a failure, with growing delays; a scan that fails every attempt is marked failed.</summary>
     public const int MaxRetries = 3;
@@ -44,9 +44,20 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
         var reporter = ReportProgressAsync(scanId, progress, cancel, cancellationToken);
         try
         {
-            var target = Materialize(scan, workspace);
-            var options = BuildOptions(scan, target);
-            string? contentHash = cache.IsEnabled ? ResultCache.ContentHash(target, options) : null;
+            ScanOptions options;
+            string? contentHash = null;
+            if (scan.SourceKind == SourceKinds.Live)
+            {
+                // a live server is read anew on every attempt (no cache); a server that cannot be read makes an incomplete scan
+                try { options = await live.ApplyAsync(scan.SourceContent ?? [], scan.SourceName ?? "live server", BuildOptions(scan, workspace), cancel.Token).ConfigureAwait(false); }
+                catch (System.Security.Cryptography.CryptographicException) { throw new PermanentFailure("the live server spec cannot be decrypted by this worker (it needs the server's Data Protection key ring)"); }
+            }
+            else
+            {
+                var target = Materialize(scan, workspace);
+                options = BuildOptions(scan, target);
+                contentHash = cache.IsEnabled ? ResultCache.ContentHash(target, options) : null;
+            }
             var result = contentHash is not null ? await cache.GetAsync(contentHash, cancellationToken).ConfigureAwait(false) : null;
             if (result is not null) logger.LogInformation("result taken from the cache ({ContentHash})", contentHash);
             else

@@ -5,8 +5,8 @@ using McpSentinel.Storage.Stores;
 
 namespace McpSentinel.Server.Scans;
 
-/// <summary>Accepts scans (path under the allowed roots, archive, snapshot), records them and puts them on the queue.</summary>
-public sealed class ScanService(ScanStore scans, AuditStore audit, AllowedRoots roots, IBackgroundJobClient jobs, ServerOptions options, TimeProvider time)
+/// <summary>Accepts scans (path under the allowed roots, archive, snapshot, live server), records them and puts them on the queue.</summary>
+public sealed class ScanService(ScanStore scans, AuditStore audit, AllowedRoots roots, LiveScanSource live, IBackgroundJobClient jobs, ServerOptions options, TimeProvider time)
 {
     public async Task<ScanEntity> SubmitPathAsync(string project, string path, IReadOnlyList<string>? engines, string actor, CancellationToken cancellationToken)
     {
@@ -32,6 +32,14 @@ public sealed class ScanService(ScanStore scans, AuditStore audit, AllowedRoots 
         var (snapshot, error) = Core.Surface.SurfaceSnapshot.Parse(snapshotJson);
         if (snapshot is null) throw new SubmissionException("the snapshot is not valid: " + error);
         return await SubmitAsync(new ScanSubmission(project, SourceKinds.Snapshot, "snapshot.json", System.Text.Encoding.UTF8.GetBytes(snapshotJson), engines), actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A live server: checked against the admin's rules (403 when refused), kept encrypted (header and
+    /// environment values are secrets); the scan's source name is the masked URL or command.</summary>
+    public async Task<ScanEntity> SubmitLiveAsync(string project, Api.LiveServerSpec spec, IReadOnlyList<string>? engines, string actor, CancellationToken cancellationToken)
+    {
+        var display = live.Check(spec);
+        return await SubmitAsync(new ScanSubmission(project, SourceKinds.Live, display, live.Protect(spec), engines), actor, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ScanEntity> SubmitAsync(ScanSubmission submission, string actor, CancellationToken cancellationToken)

@@ -9,4 +9,6 @@ public static class SourceKinds
     public const string Archive = "archive";
     /// <summary>A recorded server snapshot (JSON), kept in the scan row.</summary>
     public const string Snapshot = "snapshot";
+    /// <summary>A live MCP server (URL or stdio command) read when the scan runs; the spec is kept encrypted in the scan row.</summary>
+    public const string Live = "live";
 }
