@@ -74,7 +74,7 @@ public sealed class InventoryApiTests
         Assert.Equal("@modelcontextprotocol/server-github", github.Package);
         Assert.Equal("1.2.3", github.Version);
         Assert.Equal(".cursor/mcp.json", github.SourceFile);
-        Assert.Equal(4, github.SourceLine);
+        Assert.Equal(3, github.SourceLine); // the line of the "github" key
         Assert.Contains("npx -y @modelcontextprotocol/server-github@1.2.3 --api-key=", github.Command, StringComparison.Ordinal);
         Assert.Equal("remote", docs.Launcher);
         Assert.Equal("https://mcp.example.com/mcp", docs.Url);
