@@ -28,7 +28,10 @@ public sealed class InventoryCollector(RuleSet rules)
         }
         else if (File.Exists(target) && SurfaceSnapshot.LooksLikeSnapshot(target))
         {
-            var (snapshot, _) = SurfaceSnapshot.Parse(File.ReadAllText(target));
+            string json;
+            try { json = File.ReadAllText(target); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return sightings; } // the scan itself reports the file
+            var (snapshot, _) = SurfaceSnapshot.Parse(json);
             if (snapshot is not null)
             {
                 var engine = new SurfaceEngine(rules);
