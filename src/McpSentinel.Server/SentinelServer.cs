@@ -104,6 +104,7 @@ public static class SentinelServer
         WebhookEndpoints.Map(api);
         ApiKeyEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        ServerEndpoints.Map(api);
         GraphQL.GraphQLEndpoints.Map(app);
         app.MapGrpcService<Grpc.ScanGrpcService>();
 

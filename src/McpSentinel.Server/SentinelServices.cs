@@ -26,6 +26,7 @@ public static class SentinelServices
         services.AddSingleton<TriageStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<InventoryStore>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton(new AllowedRoots(options.AllowedRoots));

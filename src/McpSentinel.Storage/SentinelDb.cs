@@ -17,6 +17,8 @@ public abstract class SentinelDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntity> Audit => Set<AuditEntity>();
     public DbSet<WebhookEntity> Webhooks => Set<WebhookEntity>();
     public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+    public DbSet<ServerEntity> Servers => Set<ServerEntity>();
+    public DbSet<ServerSightingEntity> ServerSightings => Set<ServerSightingEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +69,22 @@ public abstract class SentinelDb(DbContextOptions options) : DbContext(options)
             e.ToTable("webhook_deliveries");
             e.HasOne<WebhookEntity>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(d => new { d.WebhookId, d.CreatedAt });
+        });
+        modelBuilder.Entity<ServerEntity>(e =>
+        {
+            e.ToTable("servers");
+            e.HasOne<ProjectEntity>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.ProjectId, s.Identity }).IsUnique();
+            e.HasIndex(s => s.Name);
+            e.Property(s => s.Origin).HasMaxLength(16);
+            e.Property(s => s.Transport).HasMaxLength(16);
+        });
+        modelBuilder.Entity<ServerSightingEntity>(e =>
+        {
+            e.ToTable("server_sightings");
+            e.HasKey(s => new { s.ServerId, s.ScanId });
+            e.HasOne<ServerEntity>().WithMany().HasForeignKey(s => s.ServerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ScanEntity>().WithMany().HasForeignKey(s => s.ScanId).OnDelete(DeleteBehavior.Cascade);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

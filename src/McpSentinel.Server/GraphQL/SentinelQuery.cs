@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace McpSentinel.Server.GraphQL;
 
-/// <summary>Read side: scans, a scan, its findings, projects. Same data and limits as the REST API.</summary>
+/// <summary>Read side: scans, a scan, its findings, projects, the server inventory. Same data and limits as the REST API.</summary>
 public sealed class SentinelQuery : ObjectGraphType
 {
     public SentinelQuery()
@@ -71,6 +71,7 @@ public sealed class SentinelQuery : ObjectGraphType
                 GraphQLAccess.Require(c, Roles.Viewer);
                 return (await Store(c).ListProjectsAsync(c.CancellationToken).ConfigureAwait(false)).Select(p => new ProjectDto(p.Id, p.Name, p.CreatedAt)).ToList();
             });
+        ServerQueryFields.AddTo(this);
     }
 
     private static ScanStore Store(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<ScanStore>();

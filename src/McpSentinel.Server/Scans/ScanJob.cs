@@ -5,6 +5,7 @@ using McpSentinel.Core.Rules;
 using McpSentinel.Core.Scanning;
 using McpSentinel.Reporting;
 using McpSentinel.Semantic;
+using McpSentinel.Server.Inventory;
 using McpSentinel.Server.Observability;
 using McpSentinel.Server.Webhooks;
 using McpSentinel.Storage.Entities;
@@ -15,7 +16,7 @@ namespace McpSentinel.Server.Scans;
 
 /// <summary>The queue job that runs one scan. Safe to run again after a crash or a retry: it starts over, and
 /// findings are written insert-if-absent by (scan, fingerprint), so each is stored once.</summary>
-public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultCache cache, LiveScanSource live, ServerOptions options, ILogger<ScanJob> logger, TimeProvider time)
+public sealed class ScanJob(ScanStore scans, InventoryStore inventory, WebhookDispatcher webhooks, ResultCache cache, LiveScanSource live, ServerOptions options, ILogger<ScanJob> logger, TimeProvider time)
 {
     /// <summary>Retries after a failure, with growing delays; a scan that fails every attempt is marked failed.</summary>
     public const int MaxRetries = 3;
@@ -46,6 +47,7 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
         {
             ScanOptions options;
             string? contentHash = null;
+            string? target = null;
             if (scan.SourceKind == SourceKinds.Live)
             {
                 // a live server is read anew on every attempt (no cache); a server that cannot be read makes an incomplete scan
@@ -54,7 +56,7 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
             }
             else
             {
-                var target = Materialize(scan, workspace);
+                target = Materialize(scan, workspace);
                 options = BuildOptions(scan, target);
                 contentHash = cache.IsEnabled ? ResultCache.ContentHash(target, options) : null;
             }
@@ -67,7 +69,9 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
             }
             cancel.Token.ThrowIfCancellationRequested();
             if (contentHash is not null) await cache.SetAsync(contentHash, result, cancellationToken).ConfigureAwait(false);
-            if (!await StoreAsync(scan, result, contentHash, progress, cancellationToken).ConfigureAwait(false))
+            // the inventory comes from the client configurations and snapshots of a scanned tree (not from live specs yet)
+            var servers = target is null ? [] : new InventoryCollector(options.Rules).Collect(target, cancellationToken);
+            if (!await StoreAsync(scan, result, contentHash, progress, servers, cancellationToken).ConfigureAwait(false))
             {
                 // the cancellation arrived after the last progress check, before the scan was marked completed
                 await scans.DeleteFindingsAsync(scanId, CancellationToken.None).ConfigureAwait(false);
@@ -109,7 +113,7 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
     }
 
     /// <summary>Stores the findings and the summary; false when a cancellation request won the race.</summary>
-    private async Task<bool> StoreAsync(ScanEntity scan, ScanResult result, string? contentHash, StoredProgress progress, CancellationToken cancellationToken)
+    private async Task<bool> StoreAsync(ScanEntity scan, ScanResult result, string? contentHash, StoredProgress progress, IReadOnlyList<ServerSighting> servers, CancellationToken cancellationToken)
     {
         var rows = result.Findings.Select(f => FindingMapper.ToEntity(f, scan.Id, scan.ProjectId)).ToList();
         int added = await scans.AddFindingsAsync(scan.Id, rows, cancellationToken).ConfigureAwait(false);
@@ -124,6 +128,8 @@ public sealed class ScanJob(ScanStore scans, WebhookDispatcher webhooks, ResultC
             Suppressed = s.Suppressed, RiskScore = s.RiskScore, ReportJson = System.Text.Encoding.UTF8.GetString(json.ToArray()), ContentHash = contentHash,
         }, cancellationToken).ConfigureAwait(false);
         if (!completed) return false;
+        try { await inventory.RecordAsync(scan.ProjectId, scan.Id, servers, cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "the server inventory of the scan could not be stored"); }
         SentinelMetrics.ScansFinished.WithLabels(ScanStatus.Completed).Inc();
         SentinelMetrics.ScanDuration.Observe(result.DurationMs / 1000.0);
         foreach (var group in result.Findings.GroupBy(f => f.Severity)) SentinelMetrics.FindingsStored.WithLabels(group.Key.ToString().ToLowerInvariant()).Inc(group.Count());

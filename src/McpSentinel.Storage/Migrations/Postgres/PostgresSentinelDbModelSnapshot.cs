@@ -379,6 +379,139 @@ namespace McpSentinel.Storage.Migrations.Postgres
                     b.ToTable("scans", (string)null);
                 });
 
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Command")
+                        .HasColumnType("text")
+                        .HasColumnName("command");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identity");
+
+                    b.Property<string>("IdentityHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identity_hash");
+
+                    b.Property<Guid>("LastScanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_scan_id");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Launcher")
+                        .HasColumnType("text")
+                        .HasColumnName("launcher");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Package")
+                        .HasColumnType("text")
+                        .HasColumnName("package");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<string>("PinnedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("pinned_by");
+
+                    b.Property<string>("PinnedIdentityHash")
+                        .HasColumnType("text")
+                        .HasColumnName("pinned_identity_hash");
+
+                    b.Property<string>("PinnedSurfaceHash")
+                        .HasColumnType("text")
+                        .HasColumnName("pinned_surface_hash");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("SourceFile")
+                        .HasColumnType("text")
+                        .HasColumnName("source_file");
+
+                    b.Property<int?>("SourceLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("SurfaceHash")
+                        .HasColumnType("text")
+                        .HasColumnName("surface_hash");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.Property<string>("Version")
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servers");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_servers_name");
+
+                    b.HasIndex("ProjectId", "Identity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servers_project_id_identity");
+
+                    b.ToTable("servers", (string)null);
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerSightingEntity", b =>
+                {
+                    b.Property<Guid>("ServerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("server_id");
+
+                    b.Property<Guid>("ScanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scan_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("ServerId", "ScanId")
+                        .HasName("pk_server_sightings");
+
+                    b.HasIndex("ScanId")
+                        .HasDatabaseName("ix_server_sightings_scan_id");
+
+                    b.ToTable("server_sightings", (string)null);
+                });
+
             modelBuilder.Entity("McpSentinel.Storage.Entities.TriageEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -542,6 +675,33 @@ namespace McpSentinel.Storage.Migrations.Postgres
                         .HasConstraintName("fk_scans_projects_project_id");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerEntity", b =>
+                {
+                    b.HasOne("McpSentinel.Storage.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servers_projects_project_id");
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerSightingEntity", b =>
+                {
+                    b.HasOne("McpSentinel.Storage.Entities.ScanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_server_sightings_scans_scan_id");
+
+                    b.HasOne("McpSentinel.Storage.Entities.ServerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_server_sightings_servers_server_id");
                 });
 
             modelBuilder.Entity("McpSentinel.Storage.Entities.TriageEntity", b =>

@@ -370,6 +370,139 @@ namespace McpSentinel.Storage.Migrations.Sqlite
                     b.ToTable("scans", (string)null);
                 });
 
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Command")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("command");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity");
+
+                    b.Property<string>("IdentityHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_hash");
+
+                    b.Property<Guid>("LastScanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_scan_id");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Launcher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("launcher");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Package")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("package");
+
+                    b.Property<long?>("PinnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<string>("PinnedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_by");
+
+                    b.Property<string>("PinnedIdentityHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_identity_hash");
+
+                    b.Property<string>("PinnedSurfaceHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_surface_hash");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("SourceFile")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.Property<int?>("SourceLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("SurfaceHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("surface_hash");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<string>("Version")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servers");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_servers_name");
+
+                    b.HasIndex("ProjectId", "Identity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servers_project_id_identity");
+
+                    b.ToTable("servers", (string)null);
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerSightingEntity", b =>
+                {
+                    b.Property<Guid>("ServerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_id");
+
+                    b.Property<Guid>("ScanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("ServerId", "ScanId")
+                        .HasName("pk_server_sightings");
+
+                    b.HasIndex("ScanId")
+                        .HasDatabaseName("ix_server_sightings_scan_id");
+
+                    b.ToTable("server_sightings", (string)null);
+                });
+
             modelBuilder.Entity("McpSentinel.Storage.Entities.TriageEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -529,6 +662,33 @@ namespace McpSentinel.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_scans_projects_project_id");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerEntity", b =>
+                {
+                    b.HasOne("McpSentinel.Storage.Entities.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servers_projects_project_id");
+                });
+
+            modelBuilder.Entity("McpSentinel.Storage.Entities.ServerSightingEntity", b =>
+                {
+                    b.HasOne("McpSentinel.Storage.Entities.ScanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_server_sightings_scans_scan_id");
+
+                    b.HasOne("McpSentinel.Storage.Entities.ServerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ServerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_server_sightings_servers_server_id");
                 });
 
             modelBuilder.Entity("McpSentinel.Storage.Entities.TriageEntity", b =>

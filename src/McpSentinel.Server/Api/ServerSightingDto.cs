@@ -1,0 +1,3 @@
+namespace McpSentinel.Server.Api;
+
+public sealed record ServerSightingDto(Guid ScanId, DateTimeOffset At);
