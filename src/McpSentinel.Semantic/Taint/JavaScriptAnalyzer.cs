@@ -562,7 +562,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 if (obj.Text == "process.env") return EnvRead(e, property, null, env);
                 if (obj.Text.EndsWith("authInfo", StringComparison.Ordinal) && property == "token")
                     return Eval(obj, env).WithLabel(FlowLabel.IncomingToken, Step(e, $"the incoming bearer token `{e.Text}`"));
-                return KeyedRead(e, obj, Eval(obj, env), property);
+                return KeyedRead(e, obj, Eval(obj, env), property, responseMetadataIsNotContent: true);
             }
             case "subscript_expression":
             {
@@ -571,7 +571,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
                 var obj = e.ChildByField("object")!;
                 var key = index?.Type == "string" ? StringText(index) : null;
                 if (obj.Text == "process.env") return EnvRead(e, key, indexValue, env);
-                return KeyedRead(e, obj, Eval(obj, env), key);
+                return KeyedRead(e, obj, Eval(obj, env), key, responseMetadataIsNotContent: true);
             }
             case "call_expression":
                 return EvalCall(e, env, isNew: false);
@@ -637,7 +637,7 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
             if (name.Contains("summar", StringComparison.OrdinalIgnoreCase) || name.Contains("sanitiz", StringComparison.OrdinalIgnoreCase))
                 result = result.Without(FlowLabel.ExternalContent);
             if (receiverNode is not null && method == "get" && args.Count == 1 && args[0].Node.Type == "string" && StringText(args[0].Node) is { } getKey)
-                result = KeyedRead(call, receiverNode, result, getKey);
+                result = KeyedRead(call, receiverNode, result, getKey, responseMetadataIsNotContent: true);
             if (ShellFunctions.Contains(method) || SpawnFunctions.Contains(method)) return result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
             if (IsHttpCall(name, method, receiverNode) && args.Count > 0)
             {
@@ -725,19 +725,6 @@ internal sealed partial class JavaScriptAnalyzer : TaintAnalyzer
         return chosen?.IsTainted == true ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, "an environment variable the tool input chooses")) : Value.Unknown;
     }
 
-    /// <summary><c>x.key</c> / <c>x["key"]</c>: a fixed-type field or response metadata of fetched content is not the content;
-    /// a token-named argument or the Authorization header is an incoming token.</summary>
-    private Value KeyedRead(SyntaxNode at, SyntaxNode container, Value value, string? key)
-    {
-        if (key is null) return value;
-        if (value.Has(FlowLabel.ExternalContent) && (IsFixedTypeField(key) || IsResponseMetadata(key))) value = value.Without(FlowLabel.ExternalContent);
-        if (value.Labels.TryGetValue(FlowLabel.Secret, out var secret) && secret[0].Note.StartsWith("the whole environment", StringComparison.Ordinal))
-            value = IsSecretName(key) ? value.Without(FlowLabel.Secret).WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : value.Without(FlowLabel.Secret);
-        if (value.IsTainted && IsTokenName(key)) value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"incoming token `{key}`"));
-        else if (key.Equals("authorization", StringComparison.OrdinalIgnoreCase) && container.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
-            value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"the incoming Authorization header `{at.Text}`"));
-        return value;
-    }
 
     protected override SyntaxNode? SameFileCallee(SyntaxNode call)
     {

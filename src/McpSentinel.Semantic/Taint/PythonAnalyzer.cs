@@ -521,7 +521,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
                 var container = e.ChildByField("value")!;
                 var key = e.ChildrenByField("subscript").FirstOrDefault() is { Type: "string" } k ? StringText(k) : null;
                 if (container.Text is "os.environ" or "environ") return EnvRead(e, key, e.ChildrenByField("subscript").FirstOrDefault(), env);
-                return KeyedRead(e, container, Eval(container, env), key);
+                return KeyedRead(e, container, Eval(container, env), key, responseMetadataIsNotContent: false);
             }
             case "call":
                 return EvalCall(e, env);
@@ -603,7 +603,7 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
                 result = result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken); // a client built with a key does not return the key
             if (ContainsAny(name, "summar", "sanitiz", "sanitis")) result = result.Without(FlowLabel.ExternalContent);
             if (receiverNode is not null && method == "get" && positional.Count > 0 && StringText(positional[0].Node) is { } getKey)
-                result = KeyedRead(call, receiverNode, result, getKey);
+                result = KeyedRead(call, receiverNode, result, getKey, responseMetadataIsNotContent: false);
             if (ShellFunctions.Contains(name) || SubprocessFunctions.Contains(name) && name.Contains('.', StringComparison.Ordinal))
                 return result.Without(FlowLabel.Secret).Without(FlowLabel.IncomingToken);
             if (IsHttpCall(name, method, receiverNode))
@@ -766,19 +766,6 @@ internal sealed partial class PythonAnalyzer : TaintAnalyzer
         return chosen.IsTainted ? Value.Unknown.WithLabel(FlowLabel.Secret, Step(at, "an environment variable the tool input chooses")) : Value.Unknown;
     }
 
-    /// <summary><c>x["key"]</c>: a fixed-type field of fetched content is not the content; a token-named argument or the
-    /// Authorization header is an incoming token; one non-secret entry of the environment is not the environment.</summary>
-    private Value KeyedRead(SyntaxNode at, SyntaxNode container, Value value, string? key)
-    {
-        if (key is null) return value;
-        if (value.Has(FlowLabel.ExternalContent) && IsFixedTypeField(key)) value = value.Without(FlowLabel.ExternalContent);
-        if (value.Labels.TryGetValue(FlowLabel.Secret, out var secret) && secret[0].Note.StartsWith("the whole environment", StringComparison.Ordinal))
-            value = IsSecretName(key) ? value.Without(FlowLabel.Secret).WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : value.Without(FlowLabel.Secret);
-        if (value.IsTainted && IsTokenName(key)) value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"incoming token `{key}`"));
-        else if (key.Equals("authorization", StringComparison.OrdinalIgnoreCase) && container.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
-            value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"the incoming Authorization header `{at.Text}`"));
-        return value;
-    }
 
     /// <summary>The literal text an expression starts with: a string's content up to its first interpolation (or the
     /// first '{' / '%' placeholder), or the left-most operand of a concatenation.</summary>

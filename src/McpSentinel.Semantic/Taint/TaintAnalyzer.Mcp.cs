@@ -59,6 +59,22 @@ internal abstract partial class TaintAnalyzer
         TokenValidator().IsMatch(method) || (method is "decode" or "verify" or "jwtVerify" && hasAudience
             && (method == "jwtVerify" || name.Contains("jwt", StringComparison.OrdinalIgnoreCase) || name.Contains("jose", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary><c>x.key</c> / <c>x["key"]</c>: a fixed-type field (and, where the language reads them this way, response
+    /// metadata) of fetched content is not the content; one non-secret entry of the environment is not the environment; a
+    /// token-named argument or the Authorization header is an incoming token.</summary>
+    protected Value KeyedRead(SyntaxNode at, SyntaxNode container, Value value, string? key, bool responseMetadataIsNotContent)
+    {
+        if (key is null) return value;
+        if (value.Has(FlowLabel.ExternalContent) && (IsFixedTypeField(key) || (responseMetadataIsNotContent && IsResponseMetadata(key))))
+            value = value.Without(FlowLabel.ExternalContent);
+        if (value.Labels.TryGetValue(FlowLabel.Secret, out var secret) && secret[0].Note.StartsWith("the whole environment", StringComparison.Ordinal))
+            value = IsSecretName(key) ? value.Without(FlowLabel.Secret).WithLabel(FlowLabel.Secret, Step(at, $"secret environment variable `{key}`")) : value.Without(FlowLabel.Secret);
+        if (value.IsTainted && IsTokenName(key)) value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"incoming token `{key}`"));
+        else if (key.Equals("authorization", StringComparison.OrdinalIgnoreCase) && container.Text.Contains("header", StringComparison.OrdinalIgnoreCase))
+            value = value.WithLabel(FlowLabel.IncomingToken, Step(at, $"the incoming Authorization header `{at.Text}`"));
+        return value;
+    }
+
     /// <summary>True when an environment variable name looks like it holds a secret (<c>GITHUB_TOKEN</c>, <c>OPENAI_API_KEY</c>,
     /// <c>DB_PASSWORD</c>); <c>HOME</c>, <c>PATH</c>, <c>LANG</c>, <c>PORT</c> do not.</summary>
     internal static bool IsSecretName(string name) => SecretName().IsMatch(name);
