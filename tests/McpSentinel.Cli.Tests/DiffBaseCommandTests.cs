@@ -46,6 +46,11 @@ public sealed class DiffBaseCommandTests
 
         using var plain = new TempTree().WithFile("a.py", "x = 1\n");
         Assert.Equal(2, CliRunner.Invoke(plain.Root, "scan", ".", "--diff-base", "HEAD").ExitCode);
+
+        // refused before anything is launched or contacted
+        var live = CliRunner.Invoke(tree.Root, "scan", "--live", "http://127.0.0.1:9/mcp", "--diff-base", "HEAD");
+        Assert.Equal(2, live.ExitCode);
+        Assert.DoesNotContain("connecting", live.Error, StringComparison.Ordinal);
     }
 }
 

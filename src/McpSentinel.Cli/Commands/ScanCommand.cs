@@ -38,6 +38,7 @@ public static class ScanCommand
             var plan = OutputPlan.Create(parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], console, parse.GetValue(outputDir));
             live.Validate(parse);
             bool isLive = live.IsLive(parse);
+            if (isLive && parse.GetValue(diffBase) is not null) throw new UsageException("--diff-base applies to files, not to a live scan");
             var (options, config) = inputs.Resolve(parse, console, parse.GetValue(baseline), targetsOverride: isLive ? [console.WorkingDirectory] : null);
             if (parse.GetValue(lockFile) is { } lockPath) options = options with { SurfaceLock = LiveInputs.LoadLock(Path.GetFullPath(Path.Combine(console.WorkingDirectory, lockPath))) };
             var discovered = discover.Run(parse, options.Discovery.MaxFileSize, isLive, console);
@@ -67,7 +68,6 @@ public static class ScanCommand
             var frameworks = ResolveCompliance(parse.GetValue(compliance));
             if (parse.GetValue(diffBase) is { } rev)
             {
-                if (isLive) throw new UsageException("--diff-base applies to files, not to a live scan");
                 try { options = DiffBaseScan.Prepare(new Scanner(engines: EngineProviders.All), options, rev, console.Cancellation); }
                 catch (Core.Git.GitDiffException ex) { throw new UsageException(ex.Message); }
             }
