@@ -36,7 +36,7 @@ public sealed class InventoryApiTests
         return scan;
     }
 
-    /// <summary>The inventory is written right after the scan is marked completed: poll until this scan's sightings are in.</summary>
+    /// <summary>The inventory is written before the scan is marked completed; the poll only guards against a slow read.</summary>
     private static async Task<PageDto<ServerDto>> ServersSeenByAsync(RunningServer server, Guid projectId, Guid scanId, int expected)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);

@@ -117,6 +117,10 @@ public sealed class ScanJob(ScanStore scans, InventoryStore inventory, WebhookDi
     {
         var rows = result.Findings.Select(f => FindingMapper.ToEntity(f, scan.Id, scan.ProjectId)).ToList();
         int added = await scans.AddFindingsAsync(scan.Id, rows, cancellationToken).ConfigureAwait(false);
+        // before the scan is marked completed, so that a completed scan's inventory is already readable (the upsert is
+        // idempotent, so a retried attempt records the same rows again)
+        try { await inventory.RecordAsync(scan.ProjectId, scan.Id, servers, cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "the server inventory of the scan could not be stored"); }
         using var json = new MemoryStream();
         new JsonReporter().Write(result, json);
         var s = result.Summary;
@@ -128,8 +132,6 @@ public sealed class ScanJob(ScanStore scans, InventoryStore inventory, WebhookDi
             Suppressed = s.Suppressed, RiskScore = s.RiskScore, ReportJson = System.Text.Encoding.UTF8.GetString(json.ToArray()), ContentHash = contentHash,
         }, cancellationToken).ConfigureAwait(false);
         if (!completed) return false;
-        try { await inventory.RecordAsync(scan.ProjectId, scan.Id, servers, cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "the server inventory of the scan could not be stored"); }
         SentinelMetrics.ScansFinished.WithLabels(ScanStatus.Completed).Inc();
         SentinelMetrics.ScanDuration.Observe(result.DurationMs / 1000.0);
         foreach (var group in result.Findings.GroupBy(f => f.Severity)) SentinelMetrics.FindingsStored.WithLabels(group.Key.ToString().ToLowerInvariant()).Inc(group.Count());
